@@ -1,0 +1,97 @@
+package io.bilateral.events.envelope;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.bilateral.events.event.EventType;
+import io.bilateral.events.event.RelationEvent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The JSON form of an event, one flat object: the fact's own fields with its {@code type},
+ * then the metadata ({@code eventId}, {@code factId}, {@code recordedAt},
+ * {@code schemaVersion}) and the type's {@code coding}. The same shape is the Kafka record
+ * value, the stream's payload and (without the server-assigned fields) the POST body.
+ *
+ * <p>Readers ignore fields they do not know, so a newer writer's optional fields never break
+ * an older reader; see the compatibility tests.
+ */
+public final class EventJson {
+
+    public static final String EVENT_ID = "eventId";
+    public static final String FACT_ID = "factId";
+    public static final String RECORDED_AT = "recordedAt";
+    public static final String SCHEMA_VERSION = "schemaVersion";
+    public static final String CODING = "coding";
+    public static final String TYPE = "type";
+
+    /** Fields that belong to the envelope, not to the fact record. */
+    public static final Set<String> METADATA_FIELDS = Set.of(EVENT_ID, FACT_ID, RECORDED_AT, SCHEMA_VERSION, CODING);
+
+    private static final ObjectMapper READER = mapper().copy()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private EventJson() {
+    }
+
+    /** The mapper for event JSON: ISO-8601 instants, no nulls written. */
+    public static ObjectMapper mapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
+    }
+
+    public static ObjectNode toJson(EventEnvelope envelope) {
+        ObjectNode node = READER.valueToTree(envelope.event());
+        EventType type = envelope.type();
+        EventMetadata m = envelope.metadata();
+        node.put(EVENT_ID, m.eventId().toString());
+        node.put(FACT_ID, m.factId());
+        node.put(RECORDED_AT, m.recordedAt().toString());
+        node.put(SCHEMA_VERSION, type.schemaVersion());
+        node.set(CODING, READER.valueToTree(type.coding()));
+        return node;
+    }
+
+    public static byte[] toBytes(EventEnvelope envelope) {
+        try {
+            return READER.writeValueAsBytes(toJson(envelope));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event not serialisable: " + envelope, e);
+        }
+    }
+
+    public static EventEnvelope fromBytes(byte[] json) {
+        try {
+            return fromJson(READER.readTree(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not event JSON", e);
+        }
+    }
+
+    /** Reads an event as written by {@link #toJson}; fields it does not know are ignored. */
+    public static EventEnvelope fromJson(JsonNode json) {
+        ObjectNode fact = ((ObjectNode) json).deepCopy();
+        EventMetadata metadata = new EventMetadata(
+                UUID.fromString(fact.path(EVENT_ID).asText()),
+                fact.path(FACT_ID).asText(),
+                Instant.parse(fact.path(RECORDED_AT).asText()));
+        fact.remove(METADATA_FIELDS);
+        try {
+            return new EventEnvelope(metadata, READER.treeToValue(fact, RelationEvent.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a known event: " + e.getOriginalMessage(), e);
+        }
+    }
+}
