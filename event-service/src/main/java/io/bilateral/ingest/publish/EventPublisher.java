@@ -1,0 +1,53 @@
+package io.bilateral.ingest.publish;
+
+import io.bilateral.events.envelope.CloudEventsKafka;
+import io.bilateral.events.envelope.EventEnvelope;
+import io.bilateral.events.envelope.LogPosition;
+import io.bilateral.events.envelope.Topics;
+import io.bilateral.ingest.config.IngestConfig;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.producer.Producer;
+
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes an event to the log and completes only when the broker has acknowledged it
+ * ({@code acks=all}), with its position. Anything else, including no answer within the
+ * configured timeout, fails with {@link BrokerUnavailableException}: nothing is reported
+ * accepted that the broker did not take.
+ */
+@ApplicationScoped
+public class EventPublisher {
+
+    private final Producer<String, byte[]> producer;
+    private final IngestConfig config;
+
+    EventPublisher(Producer<String, byte[]> producer, IngestConfig config) {
+        this.producer = producer;
+        this.config = config;
+    }
+
+    public Uni<LogPosition> publish(EventEnvelope event) {
+        return Uni.createFrom().<LogPosition>emitter(em -> {
+                    try {
+                        producer.send(CloudEventsKafka.toRecord(Topics.EVENTS, event, config.publish().source()),
+                                (meta, error) -> {
+                                    if (error == null) {
+                                        em.complete(new LogPosition(meta.partition(), meta.offset()));
+                                    } else {
+                                        em.fail(new BrokerUnavailableException("the broker did not acknowledge the event: " + error.getMessage(), error));
+                                    }
+                                });
+                    } catch (RuntimeException e) {
+                        em.fail(new BrokerUnavailableException("the broker cannot be reached: " + e.getMessage(), e));
+                    }
+                })
+                // send() may block while it fetches metadata: keep it off the event loop.
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .ifNoItem().after(config.publish().timeout())
+                .failWith(() -> new BrokerUnavailableException("no acknowledgement from the broker within "
+                        + config.publish().timeout().toMillis() + " ms", new TimeoutException()));
+    }
+}

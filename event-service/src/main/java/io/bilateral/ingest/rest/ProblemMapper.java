@@ -1,0 +1,63 @@
+package io.bilateral.ingest.rest;
+
+import io.bilateral.events.problem.Problem;
+import io.bilateral.events.problem.Violation;
+import io.bilateral.ingest.publish.BrokerUnavailableException;
+import io.bilateral.ingest.validate.InvalidSubmissionException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+
+/**
+ * The one table from failures to HTTP answers, all as RFC 9457 problem+json:
+ * <pre>
+ * InvalidSubmissionException   400 invalid-event       every violation with its JSON pointer
+ * BrokerUnavailableException   503 broker-unavailable  with Retry-After; nothing was accepted
+ * WebApplicationException      its own status          (404, 405, 406, 415, 413 ...)
+ * anything else                500 internal-error      logged with its stack trace
+ * </pre>
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidSubmissionException e, UriInfo uri) {
+        return problem(Problem.of("invalid-event", "Invalid event", 400,
+                e.violations().size() == 1 ? e.violations().get(0).pointer() + " " + e.violations().get(0).detail()
+                        : e.violations().size() + " fields are invalid",
+                uri.getPath(), e.violations()));
+    }
+
+    @ServerExceptionMapper
+    public Response brokerUnavailable(BrokerUnavailableException e, UriInfo uri) {
+        LOG.warnf("event not accepted: %s", e.getMessage());
+        return Response.fromResponse(problem(Problem.of("broker-unavailable", "Event log unavailable", 503,
+                        e.getMessage() + "; the event was not accepted, retry it (with the same eventId to be safe)",
+                        uri.getPath(), List.of())))
+                .header("Retry-After", "5").build();
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        return problem(Problem.of("http-" + status, title, status, e.getMessage(), uri.getPath(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("unexpected failure on " + uri.getPath(), e);
+        return problem(Problem.of("internal-error", "Internal error", 500,
+                "an unexpected error occurred; it has been logged", uri.getPath(), List.<Violation>of()));
+    }
+
+    static Response problem(Problem p) {
+        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+}

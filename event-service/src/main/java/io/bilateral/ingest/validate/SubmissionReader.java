@@ -1,0 +1,330 @@
+package io.bilateral.ingest.validate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bilateral.events.actor.DyadId;
+import io.bilateral.events.envelope.EventEnvelope;
+import io.bilateral.events.envelope.EventJson;
+import io.bilateral.events.envelope.EventMetadata;
+import io.bilateral.events.event.Certainty;
+import io.bilateral.events.event.EventType;
+import io.bilateral.events.event.RelationEvent;
+import io.bilateral.events.problem.Violation;
+import io.bilateral.events.time.PartialDate;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a submitted JSON body into an event, or refuses it with every reason it finds, each
+ * naming its field by JSON pointer. Pure logic: no I/O, so it is tested without a server.
+ *
+ * <p>Decisions: unknown fields are refused (a misspelt {@code ocurred} must not silently drop
+ * a date); {@code recordedAt}, {@code coding} and {@code schemaVersion} are assigned by the
+ * server and refused in a submission; {@code eventId} and {@code factId} may be chosen by the
+ * client (a retried POST then carries the same id).
+ */
+public final class SubmissionReader {
+
+    private static final Set<String> SERVER_ASSIGNED = Set.of(
+            EventJson.RECORDED_AT, EventJson.CODING, EventJson.SCHEMA_VERSION);
+    private static final Set<String> SOURCE_FIELDS = Set.of("url", "title", "publisher", "published", "retrievedAt", "locator");
+    private static final Pattern FACT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
+    private static final ObjectMapper STRICT = strictMapper();
+
+    private final Clock clock;
+
+    /** Jackson quietly turns 42 into "42"; a submission with a number where text belongs is wrong. */
+    private static ObjectMapper strictMapper() {
+        ObjectMapper mapper = EventJson.mapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
+    }
+
+    public SubmissionReader(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Parses and validates one submission; throws {@link InvalidSubmissionException}. */
+    public EventEnvelope read(String body) {
+        JsonNode json;
+        try {
+            json = STRICT.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new InvalidSubmissionException(List.of(new Violation("", "is not well-formed JSON: " + e.getOriginalMessage())));
+        }
+        return read(json, "");
+    }
+
+    /** Validates one submission found at {@code base} (a JSON pointer prefix, "" for the body). */
+    public EventEnvelope read(JsonNode json, String base) {
+        List<Violation> errors = new ArrayList<>();
+        if (json == null || !json.isObject()) {
+            throw new InvalidSubmissionException(List.of(new Violation(base, "must be a JSON object (an event)")));
+        }
+        ObjectNode fact = ((ObjectNode) json).deepCopy();
+
+        EventType type = readType(fact, base, errors);
+        UUID eventId = readEventId(fact, base, errors);
+        String factId = readFactId(fact, base, errors);
+        for (String field : SERVER_ASSIGNED) {
+            if (fact.has(field)) {
+                errors.add(new Violation(base + "/" + field, "is assigned by the server; leave it out"));
+            }
+        }
+        requireValid(fact, base, "dyad", errors, DyadId::parse);
+        requireValid(fact, base, "occurred", errors, PartialDate::parse);
+        checkCertainty(fact, base, errors);
+        checkSources(fact.get("sources"), base + "/sources", errors);
+        if (type != null) {
+            checkUnknownFields(fact, type, base, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidSubmissionException(errors);
+        }
+
+        fact.remove(List.of(EventJson.EVENT_ID, EventJson.FACT_ID));
+        RelationEvent event = bind(fact, base);
+        UUID id = eventId != null ? eventId : UUID.randomUUID();
+        // PostgreSQL keeps microseconds: truncate so every copy of the event says the same.
+        Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return new EventEnvelope(new EventMetadata(id, factId != null ? factId : id.toString(), recordedAt), event);
+    }
+
+    private static EventType readType(ObjectNode fact, String base, List<Violation> errors) {
+        JsonNode type = fact.get(EventJson.TYPE);
+        if (type == null || type.isNull()) {
+            errors.add(new Violation(base + "/type", "is required: one of " + knownTypes()));
+            return null;
+        }
+        if (!type.isTextual()) {
+            errors.add(new Violation(base + "/type", "must be a string: one of " + knownTypes()));
+            return null;
+        }
+        return EventType.byWireName(type.asText()).orElseGet(() -> {
+            errors.add(new Violation(base + "/type", "'" + type.asText() + "' is not a known type: one of " + knownTypes()));
+            return null;
+        });
+    }
+
+    private static String knownTypes() {
+        return Arrays.stream(EventType.values()).map(EventType::wireName).collect(Collectors.joining(", "));
+    }
+
+    private static UUID readEventId(ObjectNode fact, String base, List<Violation> errors) {
+        JsonNode id = fact.get(EventJson.EVENT_ID);
+        if (id == null) {
+            return null;
+        }
+        try {
+            if (id.isTextual()) {
+                UUID uuid = UUID.fromString(id.asText());
+                if (uuid.toString().equals(id.asText().toLowerCase())) {
+                    return uuid;
+                }
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        errors.add(new Violation(base + "/eventId", "must be a UUID such as 7d1f7a52-5b8e-4c8e-9a43-0f5f0e7f6a11"));
+        return null;
+    }
+
+    private static String readFactId(ObjectNode fact, String base, List<Violation> errors) {
+        JsonNode id = fact.get(EventJson.FACT_ID);
+        if (id == null) {
+            return null;
+        }
+        if (!id.isTextual() || !FACT_ID.matcher(id.asText()).matches()) {
+            errors.add(new Violation(base + "/factId", "must be 1 to 100 letters, digits, '.', '_', ':' or '-', starting with a letter or digit"));
+            return null;
+        }
+        return id.asText();
+    }
+
+    private interface Parser {
+        Object parse(String value);
+    }
+
+    private static void requireValid(ObjectNode fact, String base, String field, List<Violation> errors, Parser parser) {
+        JsonNode value = fact.get(field);
+        if (value == null || value.isNull()) {
+            errors.add(new Violation(base + "/" + field, "is required"));
+        } else if (!value.isTextual()) {
+            errors.add(new Violation(base + "/" + field, "must be a string"));
+        } else {
+            try {
+                parser.parse(value.asText());
+            } catch (IllegalArgumentException e) {
+                errors.add(new Violation(base + "/" + field, e.getMessage()));
+            }
+        }
+    }
+
+    private static void checkCertainty(ObjectNode fact, String base, List<Violation> errors) {
+        JsonNode c = fact.get("certainty");
+        if (c != null && !c.isNull()) {
+            try {
+                Certainty.fromJson(c.isTextual() ? c.asText() : null);
+            } catch (IllegalArgumentException e) {
+                errors.add(new Violation(base + "/certainty", e.getMessage()));
+            }
+        }
+    }
+
+    private static void checkSources(JsonNode sources, String pointer, List<Violation> errors) {
+        if (sources == null || sources.isNull()) {
+            errors.add(new Violation(pointer, "is required: every fact cites at least one source"));
+            return;
+        }
+        if (!sources.isArray() || sources.isEmpty()) {
+            errors.add(new Violation(pointer, "must be a non-empty array: every fact cites at least one source"));
+            return;
+        }
+        for (int i = 0; i < sources.size(); i++) {
+            checkSource(sources.get(i), pointer + "/" + i, errors);
+        }
+    }
+
+    private static void checkSource(JsonNode source, String pointer, List<Violation> errors) {
+        if (!source.isObject()) {
+            errors.add(new Violation(pointer, "must be an object with at least a url"));
+            return;
+        }
+        for (Iterator<String> names = source.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!SOURCE_FIELDS.contains(name)) {
+                errors.add(new Violation(pointer + "/" + escape(name), "is not a source field; known: " + String.join(", ", SOURCE_FIELDS)));
+            }
+        }
+        JsonNode url = source.get("url");
+        if (url == null || url.isNull()) {
+            errors.add(new Violation(pointer + "/url", "is required"));
+        } else if (!url.isTextual() || !isWebUrl(url.asText())) {
+            errors.add(new Violation(pointer + "/url", "must be an absolute http or https URL"));
+        }
+        for (String text : List.of("title", "publisher", "locator")) {
+            JsonNode value = source.get(text);
+            if (value != null && !value.isNull() && !value.isTextual()) {
+                errors.add(new Violation(pointer + "/" + text, "must be a string"));
+            }
+        }
+        JsonNode published = source.get("published");
+        if (published != null && !published.isNull()) {
+            if (!published.isTextual()) {
+                errors.add(new Violation(pointer + "/published", "must be a string"));
+            } else {
+                try {
+                    PartialDate.parse(published.asText());
+                } catch (IllegalArgumentException e) {
+                    errors.add(new Violation(pointer + "/published", e.getMessage()));
+                }
+            }
+        }
+        JsonNode retrieved = source.get("retrievedAt");
+        if (retrieved != null && !retrieved.isNull()) {
+            try {
+                Instant.parse(retrieved.asText());
+                if (!retrieved.isTextual()) {
+                    throw new DateTimeParseException("not text", retrieved.toString(), 0);
+                }
+            } catch (DateTimeParseException e) {
+                errors.add(new Violation(pointer + "/retrievedAt", "must be an ISO 8601 UTC timestamp such as 2026-11-28T09:00:00Z"));
+            }
+        }
+    }
+
+    private static boolean isWebUrl(String s) {
+        try {
+            URI uri = new URI(s);
+            return uri.isAbsolute() && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static void checkUnknownFields(ObjectNode fact, EventType type, String base, List<Violation> errors) {
+        Set<String> known = new HashSet<>(Set.of(EventJson.TYPE, EventJson.EVENT_ID, EventJson.FACT_ID));
+        known.addAll(SERVER_ASSIGNED);
+        for (var component : type.javaType().getRecordComponents()) {
+            known.add(component.getName());
+        }
+        for (Iterator<String> names = fact.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                errors.add(new Violation(base + "/" + escape(name), "is not a field of " + type.wireName()));
+            }
+        }
+    }
+
+    /** Type-specific fields are checked by binding; common fields were checked above. */
+    private static RelationEvent bind(ObjectNode fact, String base) {
+        try {
+            return STRICT.treeToValue(fact, RelationEvent.class);
+        } catch (JsonMappingException e) {
+            throw new InvalidSubmissionException(List.of(new Violation(base + pointer(e), reason(e))));
+        } catch (JsonProcessingException e) {
+            throw new InvalidSubmissionException(List.of(new Violation(base, e.getOriginalMessage())));
+        }
+    }
+
+    private static String pointer(JsonMappingException e) {
+        StringBuilder p = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            p.append('/').append(ref.getFieldName() != null ? escape(ref.getFieldName()) : String.valueOf(ref.getIndex()));
+        }
+        return p.toString();
+    }
+
+    private static String reason(JsonMappingException e) {
+        String message = e.getOriginalMessage();
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null) {
+            return "must be " + describe(m.getTargetType());
+        }
+        return message;
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "a " + type.getSimpleName();
+    }
+
+    /** RFC 6901: '~' and '/' inside a name are escaped. */
+    private static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+}

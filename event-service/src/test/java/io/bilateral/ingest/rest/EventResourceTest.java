@@ -1,0 +1,97 @@
+package io.bilateral.ingest.rest;
+
+import io.bilateral.events.envelope.CloudEventsKafka;
+import io.bilateral.events.envelope.EventEnvelope;
+import io.bilateral.events.event.DiplomaticRelationsEstablished;
+import io.bilateral.localstack.LocalStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+class EventResourceTest {
+
+    static final String RELATIONS_1971 = """
+            {"type": "DiplomaticRelationsEstablished", "dyad": "CHN-BEL", "occurred": "1971-10-25",
+             "sources": [{"url": "https://en.wikipedia.org/wiki/Belgium%E2%80%93China_relations",
+                          "title": "Belgium–China relations", "locator": "History"}]}""";
+
+    private static String servers() {
+        return LocalStackTestResource.stack().kafka().bootstrapServers();
+    }
+
+    @Test
+    void postEvent_answers202_afterTheBrokerAcked_withItsPosition_andTheRecordIsInTheLog() {
+        Response r = given().contentType(ContentType.JSON).body(RELATIONS_1971)
+                .when().post("/events")
+                .then().statusCode(202)
+                .body("dyad", equalTo("BEL-CHN"))
+                .body("type", equalTo("DiplomaticRelationsEstablished"))
+                .body("eventId", notNullValue())
+                .body("partition", notNullValue())
+                .body("offset", notNullValue())
+                .extract().response();
+
+        ConsumerRecord<String, byte[]> record = TopicRecords.at(servers(), r.path("partition"), ((Number) r.path("offset")).longValue());
+        assertThat(record.key()).isEqualTo("BEL-CHN");
+        assertThat(CloudEventsKafka.header(record.headers(), CloudEventsKafka.ID)).isEqualTo(r.path("eventId"));
+        assertThat(CloudEventsKafka.header(record.headers(), CloudEventsKafka.TYPE))
+                .isEqualTo("io.bilateral.DiplomaticRelationsEstablished.v1");
+        assertThat(CloudEventsKafka.header(record.headers(), CloudEventsKafka.SUBJECT)).isEqualTo("BEL-CHN");
+        EventEnvelope stored = CloudEventsKafka.fromRecord(record);
+        assertThat(stored.event()).isInstanceOf(DiplomaticRelationsEstablished.class);
+        assertThat(stored.event().occurred().edtf()).isEqualTo("1971-10-25");
+        assertThat(stored.event().sources().get(0).locator()).isEqualTo("History");
+    }
+
+    @Test
+    void invalidEvents_get400ProblemJson_namingTheField_andPublishNothing() {
+        given().contentType(ContentType.JSON).body(RELATIONS_1971).post("/events").then().statusCode(202);
+        long before = TopicRecords.total(servers());
+
+        String[][] cases = {
+                {"{\"type\": \"DiplomaticRelationsEstablished\", ", ""},
+                {RELATIONS_1971.replace("CHN-BEL", "BEL-XYZ"), "/dyad"},
+                {RELATIONS_1971.replace("CHN-BEL", "BEL-BEL"), "/dyad"},
+                {RELATIONS_1971.replace("1971-10-25", "1971-02-30"), "/occurred"},
+                {RELATIONS_1971.replace("1971-10-25", "2019-13"), "/occurred"},
+        };
+        for (String[] c : cases) {
+            given().contentType(ContentType.JSON).body(c[0])
+                    .when().post("/events")
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(400))
+                    .body("type", containsString("invalid-event"))
+                    .body("errors.pointer", hasItem(c[1]));
+        }
+        assertThat(TopicRecords.total(servers())).isEqualTo(before);
+    }
+
+    @Test
+    void unknownPath_andWrongMethod_areProblemJsonToo() {
+        given().get("/nothing-here").then().statusCode(404).contentType("application/problem+json");
+        given().get("/events").then().statusCode(405).contentType("application/problem+json");
+        given().contentType(ContentType.TEXT).body("x").post("/events").then().statusCode(415)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void healthAndOpenApi_areServed() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("events-topic"));
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/openapi?format=json").then().statusCode(200).body(containsString("/events"));
+    }
+}

@@ -1,0 +1,148 @@
+package io.bilateral.ingest.validate;
+
+import io.bilateral.events.envelope.EventEnvelope;
+import io.bilateral.events.event.DiplomaticRelationsEstablished;
+import io.bilateral.events.problem.Violation;
+import io.bilateral.events.time.Precision;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class SubmissionReaderTest {
+
+    static final String VALID = """
+            {"type": "DiplomaticRelationsEstablished", "dyad": "CHN-BEL", "occurred": "1971-10-25",
+             "certainty": "confirmed",
+             "sources": [{"url": "https://en.wikipedia.org/wiki/Belgium%E2%80%93China_relations",
+                          "title": "Belgium–China relations", "published": "2025-10", "locator": "History",
+                          "retrievedAt": "2026-11-28T09:00:00Z"}]}""";
+
+    private final SubmissionReader reader = new SubmissionReader(
+            Clock.fixed(Instant.parse("2026-11-28T10:00:00.123456789Z"), ZoneOffset.UTC));
+
+    @Test
+    void validSubmission_becomesAnEvent_withCanonicalDyad_andServerAssignedMetadata() {
+        EventEnvelope e = reader.read(VALID);
+        assertThat(e.event()).isInstanceOf(DiplomaticRelationsEstablished.class);
+        assertThat(e.dyad().toString()).isEqualTo("BEL-CHN");
+        assertThat(e.event().occurred().precision()).isEqualTo(Precision.DAY);
+        assertThat(e.event().sources()).hasSize(1);
+        assertThat(e.metadata().recordedAt()).isEqualTo(Instant.parse("2026-11-28T10:00:00.123456Z"));
+        assertThat(e.metadata().factId()).isEqualTo(e.metadata().eventId().toString());
+    }
+
+    @Test
+    void clientChosenIds_areKept() {
+        String body = VALID.replace("{\"type\"", "{\"eventId\": \"7d1f7a52-5b8e-4c8e-9a43-0f5f0e7f6a11\", \"factId\": \"bel-chn-1971\", \"type\"");
+        EventEnvelope e = reader.read(body);
+        assertThat(e.metadata().eventId()).isEqualTo(UUID.fromString("7d1f7a52-5b8e-4c8e-9a43-0f5f0e7f6a11"));
+        assertThat(e.metadata().factId()).isEqualTo("bel-chn-1971");
+    }
+
+    @Test
+    void everyProblem_isReported_notJustTheFirst() {
+        String body = """
+                {"type": "DiplomaticRelationsEstablished", "dyad": "BEL-XYZ", "occurred": "1991-02-30",
+                 "sources": [{"url": "not a url"}], "ocurred": "1971", "recordedAt": "2020-01-01T00:00:00Z"}""";
+        List<Violation> v = violations(body);
+        assertThat(v).extracting(Violation::pointer)
+                .containsExactlyInAnyOrder("/dyad", "/occurred", "/sources/0/url", "/ocurred", "/recordedAt");
+        assertThat(v).filteredOn(x -> x.pointer().equals("/dyad")).first()
+                .extracting(Violation::detail).asString().contains("'XYZ' is not a known actor code");
+        assertThat(v).filteredOn(x -> x.pointer().equals("/occurred")).first()
+                .extracting(Violation::detail).asString().contains("not a day of the calendar");
+    }
+
+    @Test
+    void malformedJson_pointsAtTheWholeBody() {
+        assertThat(violations("{\"type\": ")).singleElement()
+                .satisfies(x -> {
+                    assertThat(x.pointer()).isEmpty();
+                    assertThat(x.detail()).startsWith("is not well-formed JSON");
+                });
+    }
+
+    @Test
+    void sameActorTwice_isRejectedOnDyad() {
+        assertThat(violations(VALID.replace("CHN-BEL", "BEL-BEL"))).singleElement()
+                .satisfies(x -> assertThat(x.pointer()).isEqualTo("/dyad"));
+    }
+
+    @Test
+    void missingSources_andEmptySources_areRejected() {
+        String emptySources = """
+                {"type": "DiplomaticRelationsEstablished", "dyad": "BEL-CHN", "occurred": "1971-10-25", "sources": []}""";
+        assertThat(violations(emptySources)).singleElement().satisfies(x -> assertThat(x.pointer()).isEqualTo("/sources"));
+        String noSources = """
+                {"type": "DiplomaticRelationsEstablished", "dyad": "BEL-CHN", "occurred": "1971-10-25"}""";
+        assertThat(violations(noSources)).singleElement().satisfies(x -> {
+            assertThat(x.pointer()).isEqualTo("/sources");
+            assertThat(x.detail()).contains("at least one source");
+        });
+    }
+
+    @Test
+    void unknownType_listsTheKnownOnes() {
+        assertThat(violations(VALID.replace("DiplomaticRelationsEstablished", "Friendship"))).singleElement()
+                .satisfies(x -> {
+                    assertThat(x.pointer()).isEqualTo("/type");
+                    assertThat(x.detail()).contains("'Friendship' is not a known type").contains("DiplomaticRelationsEstablished");
+                });
+    }
+
+    @Test
+    void wrongTypes_areNamed() {
+        assertThat(violations(VALID.replace("\"1971-10-25\"", "19711025"))).singleElement()
+                .satisfies(x -> assertThat(x).isEqualTo(new Violation("/occurred", "must be a string")));
+        assertThat(violations(VALID.replace("\"certainty\": \"confirmed\"", "\"certainty\": \"rumoured\"")))
+                .singleElement().satisfies(x -> assertThat(x.pointer()).isEqualTo("/certainty"));
+        assertThat(violations(VALID.replace("\"certainty\": \"confirmed\"", "\"summary\": 42")))
+                .singleElement().satisfies(x -> assertThat(x).isEqualTo(new Violation("/summary", "must be a string")));
+    }
+
+    @Test
+    void sourceFields_areChecked() {
+        String body = VALID.replace("\"published\": \"2025-10\"", "\"published\": \"2025-13\", \"pages\": 3")
+                .replace("\"2026-11-28T09:00:00Z\"", "\"yesterday\"");
+        assertThat(violations(body)).extracting(Violation::pointer)
+                .containsExactlyInAnyOrder("/sources/0/published", "/sources/0/pages", "/sources/0/retrievedAt");
+        assertThat(violations(VALID.replace("https://en.wikipedia", "ftp://en.wikipedia")))
+                .extracting(Violation::pointer).containsExactly("/sources/0/url");
+    }
+
+    @Test
+    void badClientIds_areRejected() {
+        assertThat(violations(VALID.replace("{\"type\"", "{\"eventId\": \"123\", \"factId\": \"has space\", \"type\"")))
+                .extracting(Violation::pointer).containsExactlyInAnyOrder("/eventId", "/factId");
+    }
+
+    @Test
+    void notAnObject_isRejected() {
+        assertThat(violations("[1, 2]")).singleElement().satisfies(x -> assertThat(x.pointer()).isEmpty());
+    }
+
+    @Test
+    void unicodeNames_areKeptIntact() {
+        EventEnvelope e = reader.read(VALID.replace("\"certainty\": \"confirmed\"", "\"summary\": \"习近平 — Brotchi\""));
+        assertThat(((DiplomaticRelationsEstablished) e.event()).summary()).isEqualTo("习近平 — Brotchi");
+    }
+
+    private List<Violation> violations(String body) {
+        InvalidSubmissionException e = catchThrowableOfType(InvalidSubmissionException.class, () -> reader.read(body));
+        assertThat(e).as("expected a rejection of " + body).isNotNull();
+        return e.violations();
+    }
+
+    @Test
+    void emptyObject_listsEveryRequiredField() {
+        assertThat(violations("{}")).extracting(Violation::pointer)
+                .containsExactlyInAnyOrder("/type", "/dyad", "/occurred", "/sources");
+    }
+}

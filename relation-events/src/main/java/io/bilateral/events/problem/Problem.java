@@ -1,0 +1,24 @@
+package io.bilateral.events.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The error body of both services: RFC 9457 {@code application/problem+json}. {@code type}
+ * names the kind of problem (a stable URI clients may switch on), {@code errors} lists each
+ * offending field as a JSON pointer into the request (or a parameter name) with the reason.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(URI type, String title, int status, String detail, String instance, List<Violation> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_BASE = "https://bilateral.io/problems/";
+
+    /** A problem of the given kind ({@code invalid-event}, {@code broker-unavailable}, ...). */
+    public static Problem of(String kind, String title, int status, String detail, String instance,
+                             List<Violation> errors) {
+        return new Problem(URI.create(TYPE_BASE + kind), title, status, detail, instance, errors);
+    }
+}
