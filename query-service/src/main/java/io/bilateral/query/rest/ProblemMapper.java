@@ -1,0 +1,56 @@
+package io.bilateral.query.rest;
+
+import io.bilateral.events.actor.InvalidDyadException;
+import io.bilateral.events.problem.Problem;
+import io.bilateral.events.problem.Violation;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+
+/**
+ * The one table from failures to HTTP answers, all as RFC 9457 problem+json:
+ * <pre>
+ * InvalidDyadException      400 invalid-parameter  names the parameter "dyad"
+ * NotFoundProblem           404 not-found
+ * WebApplicationException   its own status         (404 unknown path, 405, 406 ...)
+ * anything else             500 internal-error     logged with its stack trace
+ * </pre>
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response invalidDyad(InvalidDyadException e, UriInfo uri) {
+        return problem(Problem.of("invalid-parameter", "Invalid parameter", 400, "dyad: " + e.getMessage(),
+                uri.getPath(), List.of(new Violation("dyad", e.getMessage()))));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundProblem e, UriInfo uri) {
+        return problem(Problem.of("not-found", "Not found", 404, e.getMessage(), uri.getPath(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        return problem(Problem.of("http-" + status, title, status, e.getMessage(), uri.getPath(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("unexpected failure on " + uri.getPath(), e);
+        return problem(Problem.of("internal-error", "Internal error", 500,
+                "an unexpected error occurred; it has been logged", uri.getPath(), List.of()));
+    }
+
+    static Response problem(Problem p) {
+        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+}

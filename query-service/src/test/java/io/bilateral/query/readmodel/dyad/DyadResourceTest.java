@@ -1,0 +1,108 @@
+package io.bilateral.query.readmodel.dyad;
+
+import io.bilateral.events.envelope.EventEnvelope;
+import io.bilateral.events.envelope.LogPosition;
+import io.bilateral.events.envelope.Topics;
+import io.bilateral.localstack.LocalPostgres;
+import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.query.Events;
+import io.bilateral.query.LogWriter;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+class DyadResourceTest {
+
+    @Test
+    void eventInTheLog_isProjected_andTheSummaryShowsIt_inEitherOrderOfTheDyad() throws SQLException {
+        EventEnvelope event = Events.relationsEstablished("BEL-CHN", "1971-10-25");
+        LogPosition position = LogWriter.publish(event);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/dyads/BEL-CHN").then().statusCode(200));
+        for (String asked : new String[] {"BEL-CHN", "CHN-BEL"}) {
+            given().get("/dyads/" + asked).then().statusCode(200)
+                    .body("dyad", equalTo("BEL-CHN"))
+                    .body("actors.code", hasItem("CHN"))
+                    .body("actors.name", hasItem("Belgium"))
+                    .body("relationsSince.date", equalTo("1971-10-25"))
+                    .body("relationsSince.precision", equalTo("day"))
+                    .body("relationsSince.factId", equalTo(event.metadata().factId()))
+                    .body("countsByType.DiplomaticRelationsEstablished", equalTo(1))
+                    .body("factCount", equalTo(1));
+        }
+        assertThat(storedNextOffset(position.partition())).isEqualTo(position.offset() + 1);
+    }
+
+    @Test
+    void sameEventPublishedTwice_isAppliedOnce() {
+        EventEnvelope event = Events.relationsEstablished("FRA-JPN", "1858-10");
+        LogWriter.publish(event);
+        LogPosition second = LogWriter.publish(event);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedNextOffset(second.partition()) > second.offset());
+        given().get("/dyads/JPN-FRA").then().statusCode(200)
+                .body("factCount", equalTo(1))
+                .body("relationsSince.date", equalTo("1858-10"))
+                .body("relationsSince.precision", equalTo("month"));
+    }
+
+    @Test
+    void earlierRelationsFact_winsOverALaterOne() {
+        LogWriter.publish(Events.relationsEstablished("DEU-ITA", "1955"));
+        LogPosition last = LogWriter.publish(Events.relationsEstablished("DEU-ITA", "1951-07"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedNextOffset(last.partition()) > last.offset());
+        given().get("/dyads/DEU-ITA").then().statusCode(200)
+                .body("factCount", equalTo(2))
+                .body("relationsSince.date", equalTo("1951-07"));
+    }
+
+    @Test
+    void unknownDyad_is404ProblemJson_andAMalformedOne400NamingTheParameter() {
+        given().get("/dyads/BEL-NZL").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("detail", containsString("BEL-NZL"));
+        given().get("/dyads/BEL-XYZ").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo("dyad"))
+                .body("errors[0].detail", containsString("'XYZ' is not a known actor code"));
+        given().get("/dyads/BEL-BEL").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void healthAndOpenApi_areServed() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("projection"));
+        given().get("/q/openapi?format=json").then().statusCode(200).body(containsString("/dyads/{dyad}"));
+    }
+
+    private static long storedNextOffset(int partition) throws SQLException {
+        try (Connection c = DriverManager.getConnection(LocalStackTestResource.stack().postgres().jdbcUrl(),
+                LocalPostgres.USER, LocalPostgres.PASSWORD);
+             PreparedStatement q = c.prepareStatement(
+                     "SELECT next_offset FROM projection_offsets WHERE topic = ? AND partition = ?")) {
+            q.setString(1, Topics.EVENTS);
+            q.setInt(2, partition);
+            ResultSet rs = q.executeQuery();
+            return rs.next() ? rs.getLong(1) : -1;
+        }
+    }
+}
