@@ -1,0 +1,142 @@
+package io.bilateral.e2e;
+
+import io.bilateral.localstack.LocalKafka;
+import io.bilateral.localstack.LocalPostgres;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Both services as packaged, as separate processes, on a real broker and a real database:
+ * a fact posted to event-service goes through Kafka and the projection into PostgreSQL and
+ * comes back from query-service; with the broker stopped, a POST is refused in bounded time.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PostToQueryIT {
+
+    static final String RELATIONS_1971 = """
+            {"type": "DiplomaticRelationsEstablished", "dyad": "BEL-CHN", "occurred": "1971-10-25",
+             "certainty": "confirmed",
+             "sources": [{"url": "https://en.wikipedia.org/wiki/Belgium%E2%80%93China_relations",
+                          "title": "Belgium–China relations", "publisher": "Wikipedia", "locator": "History"}]}""";
+
+    static Path dir = Path.of("target", "e2e").toAbsolutePath();
+    static LocalPostgres postgres;
+    static LocalKafka kafka;
+    static int kafkaPort;
+    static ServiceProcess events;
+    static ServiceProcess queries;
+
+    @BeforeAll
+    static void startSystem() throws IOException {
+        deleteRecursively(dir);
+        postgres = LocalPostgres.start(dir.resolve("postgres"), 0);
+        kafkaPort = freePort();
+        kafka = LocalKafka.start(dir.resolve("kafka"), kafkaPort);
+        Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        Map<String, String> eventEnv = new java.util.HashMap<>(common);
+        eventEnv.put("BILATERAL_PUBLISH_TIMEOUT", "2s");
+        events = ServiceProcess.start("event-service", Path.of(System.getProperty("bilateral.event-service.jar")),
+                freePort(), eventEnv, dir.resolve("logs"));
+        Map<String, String> queryEnv = new java.util.HashMap<>(common);
+        queryEnv.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl());
+        queryEnv.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
+        queryEnv.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);
+        queryEnv.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
+        queries = ServiceProcess.start("query-service", Path.of(System.getProperty("bilateral.query-service.jar")),
+                freePort(), queryEnv, dir.resolve("logs"));
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        for (AutoCloseable c : new AutoCloseable[] {queries, events, kafka, postgres}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                System.err.println("closing " + c + ": " + e);
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void postedFact_goesThroughTheLog_andIsServedByQueryService_forEitherOrderOfTheDyad() {
+        Response accepted = given().baseUri(events.url()).contentType(ContentType.JSON).body(RELATIONS_1971)
+                .when().post("/events")
+                .then().statusCode(202).extract().response();
+        String factId = accepted.path("factId");
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                given().baseUri(queries.url()).get("/dyads/BEL-CHN").then().statusCode(200));
+        String belChn = given().baseUri(queries.url()).get("/dyads/BEL-CHN").then().statusCode(200)
+                .body("relationsSince.date", equalTo("1971-10-25"))
+                .body("relationsSince.precision", equalTo("day"))
+                .body("relationsSince.factId", equalTo(factId))
+                .body("factCount", equalTo(1))
+                .extract().asString();
+        String chnBel = given().baseUri(queries.url()).get("/dyads/CHN-BEL").then().statusCode(200).extract().asString();
+        assertThat(chnBel).isEqualTo(belChn);
+    }
+
+    @Test
+    @Order(2)
+    void withTheBrokerStopped_postIsRefused503WithinTheBound_andAcceptedAgainOnceItIsBack() {
+        kafka.close();
+        long start = System.nanoTime();
+        given().baseUri(events.url()).contentType(ContentType.JSON).body(RELATIONS_1971)
+                .when().post("/events")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("detail", containsString("not accepted"));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        // The configured bound is 2 s; a hanging request would take the client's 60 s or more.
+        assertThat(millis).isLessThan(10_000);
+
+        kafka = LocalKafka.start(dir.resolve("kafka"), kafkaPort);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().baseUri(events.url()).contentType(ContentType.JSON)
+                        .body(RELATIONS_1971.replace("BEL-CHN", "BEL-FRA").replace("1971-10-25", "1830"))
+                        .post("/events").then().statusCode(202));
+        // What was accepted before the outage is still there; what came after is projected.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(queries.url()).get("/dyads/BEL-FRA").then().statusCode(200)
+                        .body("relationsSince.date", equalTo("1830")));
+        given().baseUri(queries.url()).get("/dyads/BEL-CHN").then().statusCode(200).body("factCount", equalTo(1));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (Stream<Path> all = Files.walk(path)) {
+                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
