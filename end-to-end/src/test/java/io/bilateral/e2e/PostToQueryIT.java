@@ -36,7 +36,7 @@ class PostToQueryIT {
 
     static final String RELATIONS_1971 = """
             {"type": "DiplomaticRelationsEstablished", "dyad": "BEL-CHN", "occurred": "1971-10-25",
-             "certainty": "confirmed",
+             "certainty": "CONFIRMED",
              "sources": [{"url": "https://en.wikipedia.org/wiki/Belgium%E2%80%93China_relations",
                           "title": "Belgium–China relations", "publisher": "Wikipedia", "locator": "History"}]}""";
 

@@ -27,7 +27,7 @@ public class EventResource {
               "type": "DiplomaticRelationsEstablished",
               "dyad": "BEL-CHN",
               "occurred": "1971-10-25",
-              "certainty": "confirmed",
+              "certainty": "CONFIRMED",
               "sources": [{
                 "url": "https://en.wikipedia.org/wiki/Belgium%E2%80%93China_relations",
                 "title": "Belgium–China relations", "publisher": "Wikipedia", "locator": "History"

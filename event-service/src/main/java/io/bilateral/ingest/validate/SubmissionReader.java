@@ -1,5 +1,6 @@
 package io.bilateral.ingest.validate;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -8,6 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bilateral.events.actor.DyadId;
 import io.bilateral.events.envelope.EventEnvelope;
@@ -19,6 +24,8 @@ import io.bilateral.events.event.RelationEvent;
 import io.bilateral.events.problem.Violation;
 import io.bilateral.events.time.PartialDate;
 
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -32,6 +39,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -49,6 +57,9 @@ public final class SubmissionReader {
     private static final Set<String> SERVER_ASSIGNED = Set.of(
             EventJson.RECORDED_AT, EventJson.CODING, EventJson.SCHEMA_VERSION);
     private static final Set<String> SOURCE_FIELDS = Set.of("url", "title", "publisher", "published", "retrievedAt", "locator");
+    /** The envelope's fields and the ones every type shares, checked by hand above. */
+    private static final Set<String> COMMON_FIELDS = Set.of("dyad", "occurred", "sources", "certainty", "summary");
+    private static final Pattern MISSING_PROPERTY = Pattern.compile("Missing required creator property '([^']+)'");
     private static final Pattern FACT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
     private static final ObjectMapper STRICT = strictMapper();
 
@@ -92,17 +103,22 @@ public final class SubmissionReader {
         EventType type = readType(fact, base, errors);
         UUID eventId = readEventId(fact, base, errors);
         String factId = readFactId(fact, base, errors);
+        if (type != null && type.isCorrection() && factId == null && !fact.has(EventJson.FACT_ID)) {
+            errors.add(new Violation(base + "/factId", "is required: a correction names the fact it corrects"));
+        }
         for (String field : SERVER_ASSIGNED) {
             if (fact.has(field)) {
                 errors.add(new Violation(base + "/" + field, "is assigned by the server; leave it out"));
             }
         }
-        requireValid(fact, base, "dyad", errors, DyadId::parse);
-        requireValid(fact, base, "occurred", errors, PartialDate::parse);
+        requireValid(fact, base, "dyad", true, errors, DyadId::parse);
+        requireValid(fact, base, "occurred", type == null || type.occurredRequired(), errors, PartialDate::parse);
+        requireValid(fact, base, "summary", false, errors, text -> text);
         checkCertainty(fact, base, errors);
         checkSources(fact.get("sources"), base + "/sources", errors);
         if (type != null) {
             checkUnknownFields(fact, type, base, errors);
+            checkTypeFields(fact, type, base, errors);
         }
         if (!errors.isEmpty()) {
             throw new InvalidSubmissionException(errors);
@@ -110,6 +126,11 @@ public final class SubmissionReader {
 
         fact.remove(List.of(EventJson.EVENT_ID, EventJson.FACT_ID));
         RelationEvent event = bind(fact, base);
+        List<Violation> inconsistent = event.inconsistencies().stream()
+                .map(v -> new Violation(base + v.pointer(), v.detail())).toList();
+        if (!inconsistent.isEmpty()) {
+            throw new InvalidSubmissionException(inconsistent);
+        }
         UUID id = eventId != null ? eventId : UUID.randomUUID();
         // PostgreSQL keeps microseconds: truncate so every copy of the event says the same.
         Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -171,10 +192,13 @@ public final class SubmissionReader {
         Object parse(String value);
     }
 
-    private static void requireValid(ObjectNode fact, String base, String field, List<Violation> errors, Parser parser) {
+    private static void requireValid(ObjectNode fact, String base, String field, boolean required,
+                                     List<Violation> errors, Parser parser) {
         JsonNode value = fact.get(field);
         if (value == null || value.isNull()) {
-            errors.add(new Violation(base + "/" + field, "is required"));
+            if (required) {
+                errors.add(new Violation(base + "/" + field, "is required"));
+            }
         } else if (!value.isTextual()) {
             errors.add(new Violation(base + "/" + field, "must be a string"));
         } else {
@@ -188,11 +212,40 @@ public final class SubmissionReader {
 
     private static void checkCertainty(ObjectNode fact, String base, List<Violation> errors) {
         JsonNode c = fact.get("certainty");
-        if (c != null && !c.isNull()) {
+        if (c != null && !c.isNull() && (!c.isTextual() || Arrays.stream(Certainty.values()).noneMatch(v -> v.name().equals(c.asText())))) {
+            errors.add(new Violation(base + "/certainty", "must be one of " + names(Certainty.values())));
+        }
+    }
+
+    private static String names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The fields particular to the type, one at a time, so that every bad field is reported
+     * (binding the whole event would stop at the first). Nested objects report their own
+     * paths: {@code /mission/hostState}, {@code /visitor/name}.
+     */
+    private static void checkTypeFields(ObjectNode fact, EventType type, String base, List<Violation> errors) {
+        for (RecordComponent component : type.javaType().getRecordComponents()) {
+            String name = component.getName();
+            if (COMMON_FIELDS.contains(name)) {
+                continue;
+            }
+            JsonNode value = fact.get(name);
+            if (value == null || value.isNull()) {
+                JsonProperty property = component.getAnnotation(JsonProperty.class);
+                if (property != null && property.required()) {
+                    errors.add(new Violation(base + "/" + name, "is required"));
+                }
+                continue;
+            }
             try {
-                Certainty.fromJson(c.isTextual() ? c.asText() : null);
-            } catch (IllegalArgumentException e) {
-                errors.add(new Violation(base + "/certainty", e.getMessage()));
+                STRICT.readerFor(STRICT.getTypeFactory().constructType(component.getGenericType())).readValue(value);
+            } catch (JsonMappingException e) {
+                errors.add(violation(base + "/" + escape(name), e));
+            } catch (IOException e) {
+                errors.add(new Violation(base + "/" + escape(name), e.getMessage()));
             }
         }
     }
@@ -283,15 +336,37 @@ public final class SubmissionReader {
         }
     }
 
-    /** Type-specific fields are checked by binding; common fields were checked above. */
+    /** Every field was checked above; binding the whole can no longer fail on a single one. */
     private static RelationEvent bind(ObjectNode fact, String base) {
         try {
             return STRICT.treeToValue(fact, RelationEvent.class);
         } catch (JsonMappingException e) {
-            throw new InvalidSubmissionException(List.of(new Violation(base + pointer(e), reason(e))));
+            throw new InvalidSubmissionException(List.of(violation(base, e)));
         } catch (JsonProcessingException e) {
             throw new InvalidSubmissionException(List.of(new Violation(base, e.getOriginalMessage())));
         }
+    }
+
+    /** A Jackson error as a violation: the path inside the value, and a reason in plain words. */
+    private static Violation violation(String at, JsonMappingException e) {
+        String pointer = at + pointer(e);
+        if (e instanceof UnrecognizedPropertyException u) {
+            return new Violation(pointer, "is not a field of " + u.getReferringClass().getSimpleName());
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            return new Violation(pointer, "must be one of " + names((Enum<?>[]) f.getTargetType().getEnumConstants()));
+        }
+        if (e instanceof ValueInstantiationException && e.getCause() != null) {
+            return new Violation(pointer, e.getCause().getMessage());
+        }
+        Matcher missing = MISSING_PROPERTY.matcher(e.getOriginalMessage());
+        if (missing.find()) {
+            return new Violation(pointer + "/" + missing.group(1), "is required");
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return new Violation(pointer, "must be " + describe(m.getTargetType()));
+        }
+        return new Violation(pointer, e.getOriginalMessage());
     }
 
     private static String pointer(JsonMappingException e) {
@@ -302,14 +377,6 @@ public final class SubmissionReader {
         return p.toString();
     }
 
-    private static String reason(JsonMappingException e) {
-        String message = e.getOriginalMessage();
-        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null) {
-            return "must be " + describe(m.getTargetType());
-        }
-        return message;
-    }
-
     private static String describe(Class<?> type) {
         if (type == String.class) {
             return "a string";
@@ -317,8 +384,14 @@ public final class SubmissionReader {
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "a number";
         }
-        if (List.class.isAssignableFrom(type)) {
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
             return "an array";
+        }
+        if (type.isRecord() || com.fasterxml.jackson.databind.node.ObjectNode.class.isAssignableFrom(type)) {
+            return "an object (" + type.getSimpleName() + ")";
         }
         return "a " + type.getSimpleName();
     }

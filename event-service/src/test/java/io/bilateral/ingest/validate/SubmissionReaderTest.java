@@ -19,7 +19,7 @@ class SubmissionReaderTest {
 
     static final String VALID = """
             {"type": "DiplomaticRelationsEstablished", "dyad": "CHN-BEL", "occurred": "1971-10-25",
-             "certainty": "confirmed",
+             "certainty": "CONFIRMED",
              "sources": [{"url": "https://en.wikipedia.org/wiki/Belgium%E2%80%93China_relations",
                           "title": "Belgium–China relations", "published": "2025-10", "locator": "History",
                           "retrievedAt": "2026-11-28T09:00:00Z"}]}""";
@@ -101,9 +101,9 @@ class SubmissionReaderTest {
     void wrongTypes_areNamed() {
         assertThat(violations(VALID.replace("\"1971-10-25\"", "19711025"))).singleElement()
                 .satisfies(x -> assertThat(x).isEqualTo(new Violation("/occurred", "must be a string")));
-        assertThat(violations(VALID.replace("\"certainty\": \"confirmed\"", "\"certainty\": \"rumoured\"")))
+        assertThat(violations(VALID.replace("\"certainty\": \"CONFIRMED\"", "\"certainty\": \"rumoured\"")))
                 .singleElement().satisfies(x -> assertThat(x.pointer()).isEqualTo("/certainty"));
-        assertThat(violations(VALID.replace("\"certainty\": \"confirmed\"", "\"summary\": 42")))
+        assertThat(violations(VALID.replace("\"certainty\": \"CONFIRMED\"", "\"summary\": 42")))
                 .singleElement().satisfies(x -> assertThat(x).isEqualTo(new Violation("/summary", "must be a string")));
     }
 
@@ -130,7 +130,7 @@ class SubmissionReaderTest {
 
     @Test
     void unicodeNames_areKeptIntact() {
-        EventEnvelope e = reader.read(VALID.replace("\"certainty\": \"confirmed\"", "\"summary\": \"习近平 — Brotchi\""));
+        EventEnvelope e = reader.read(VALID.replace("\"certainty\": \"CONFIRMED\"", "\"summary\": \"习近平 — Brotchi\""));
         assertThat(((DiplomaticRelationsEstablished) e.event()).summary()).isEqualTo("习近平 — Brotchi");
     }
 

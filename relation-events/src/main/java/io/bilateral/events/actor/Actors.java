@@ -46,6 +46,10 @@ public final class Actors {
         return code != null && ALL.containsKey(code);
     }
 
+    public static java.util.SortedSet<String> organisationCodes() {
+        return new java.util.TreeSet<>(ORGANISATIONS.keySet());
+    }
+
     public static Map<String, Actor> all() {
         return ALL;
     }

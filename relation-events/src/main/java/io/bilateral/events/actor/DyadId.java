@@ -21,7 +21,7 @@ public record DyadId(String first, String second) {
         for (String code : new String[] {a, b}) {
             if (!Actors.isKnown(code)) {
                 throw new InvalidDyadException("'" + code + "' is not a known actor code (ISO 3166-1 alpha-3, or one of "
-                        + "the organisations EU, UN, NATO, ASEAN, AU, WTO)");
+                        + "the organisations " + String.join(", ", Actors.organisationCodes()) + ")");
             }
         }
         if (a.equals(b)) {

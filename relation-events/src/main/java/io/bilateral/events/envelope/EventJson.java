@@ -1,11 +1,13 @@
 package io.bilateral.events.envelope;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.bilateral.events.event.EventType;
@@ -44,11 +46,17 @@ public final class EventJson {
     private EventJson() {
     }
 
-    /** The mapper for event JSON: ISO-8601 instants, no nulls written. */
+    /**
+     * The mapper for event JSON: ISO-8601 instants; decimals kept exactly as written
+     * (20200000000 stays 20200000000, not 2.02E+10; 4.1 is never a binary double).
+     */
     public static ObjectMapper mapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
                 .build();
     }
 

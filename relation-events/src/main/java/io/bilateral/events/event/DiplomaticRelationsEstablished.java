@@ -1,13 +1,13 @@
 package io.bilateral.events.event;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.bilateral.events.actor.DyadId;
 import io.bilateral.events.time.PartialDate;
-
 import java.util.List;
 
 /** The two actors established diplomatic relations (BEL–CHN: 25 October 1971). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DiplomaticRelationsEstablished(DyadId dyad, PartialDate occurred, List<Source> sources,
-                                             Certainty certainty, String summary) implements RelationEvent {
+public record DiplomaticRelationsEstablished(@JsonProperty(required = true) DyadId dyad, PartialDate occurred,
+        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary) implements RelationEvent {
 }

@@ -4,23 +4,51 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The catalogue of fact types: each type's name on the wire, the Java record that carries
- * it, its current schema version, and how CAMEO / PLOVER code it (codes and Goldstein scores
- * from the CAMEO codebook and the PLOVER manual, as listed in DOMAIN.md).
+ * The catalogue of fact types: each type's Java record (whose simple name is its name on the
+ * wire), its current schema version, how CAMEO / PLOVER code it (codes and Goldstein scores
+ * −10 conflict … +10 cooperation, from the CAMEO codebook and the PLOVER manual as listed in
+ * DOMAIN.md), and whether it must say when it happened.
  */
 public enum EventType {
-    DIPLOMATIC_RELATIONS_ESTABLISHED(DiplomaticRelationsEstablished.class, 1,
-            // CAMEO 054 "grant diplomatic recognition" is the nearest code.
-            new EventCoding("054", 6.0, "SUPPORT"));
+    // CAMEO 054 "grant diplomatic recognition" is the nearest code.
+    DIPLOMATIC_RELATIONS_ESTABLISHED(DiplomaticRelationsEstablished.class, coded("054", 6.0, "SUPPORT"), true),
+    DIPLOMATIC_RELATIONS_CHANGED(DiplomaticRelationsChanged.class, coded("161", -4.0, "SANCTION"), true),
+    MISSION_OPENED(MissionOpened.class, EventCoding.NONE, true),
+    MISSION_CLOSED(MissionClosed.class, EventCoding.NONE, true),
+    // "Belgium has an embassy in Beijing": true as of the source, which may give no date.
+    MISSION_RECORDED(MissionRecorded.class, EventCoding.NONE, false),
+    ARMED_CONFLICT(ArmedConflict.class, coded("190", -10.0, "ASSAULT"), true),
+    OFFICIAL_VISIT(OfficialVisit.class, coded("042", 1.9, "CONSULT"), true),
+    AGREEMENT_SIGNED(AgreementSigned.class, coded("057", 8.0, "SUPPORT"), true),
+    // CAMEO 050 "engage in diplomatic cooperation" is approximate for an expo pavilion.
+    EVENT_PARTICIPATION(EventParticipation.class, coded("050", 3.5, "COOPERATE"), true),
+    MULTILATERAL_STATEMENT(MultilateralStatement.class, coded("1122", -2.0, "ACCUSE"), true),
+    POLICY_OPPOSITION(PolicyOpposition.class, coded("111", -2.0, "ACCUSE"), true),
+    PERSONAL_SANCTION(PersonalSanction.class, coded("172", -5.0, "SANCTION"), true),
+    DIPLOMAT_SUMMONED(DiplomatSummoned.class, coded("114", -2.0, "ACCUSE"), true),
+    // Incidents say when they happened or when they were disclosed, or both (checked by the type).
+    ESPIONAGE_ALLEGATION(EspionageAllegation.class, coded("1125", -2.0, "ACCUSE"), false),
+    // CAMEO has no cyber code; 1125 "accuse of espionage" is the nearest.
+    CYBER_INCIDENT(CyberIncident.class, coded("1125", -2.0, "COERCE"), false),
+    TRADE_STATISTIC_REPORTED(TradeStatisticReported.class, EventCoding.NONE, true),
+    NOTABLE_PERSON_LINKED(NotablePersonLinked.class, EventCoding.NONE, true),
+    RELATED_RELATION_LINKED(RelatedRelationLinked.class, EventCoding.NONE, false),
+    // Corrections: the envelope's factId names the corrected fact; they carry no date of their own.
+    FACT_AMENDED(FactAmended.class, EventCoding.NONE, false),
+    FACT_RETRACTED(FactRetracted.class, EventCoding.NONE, false);
 
     private final Class<? extends RelationEvent> javaType;
-    private final int schemaVersion;
     private final EventCoding coding;
+    private final boolean occurredRequired;
 
-    EventType(Class<? extends RelationEvent> javaType, int schemaVersion, EventCoding coding) {
+    EventType(Class<? extends RelationEvent> javaType, EventCoding coding, boolean occurredRequired) {
         this.javaType = javaType;
-        this.schemaVersion = schemaVersion;
         this.coding = coding;
+        this.occurredRequired = occurredRequired;
+    }
+
+    private static EventCoding coded(String cameo, double goldstein, String plover) {
+        return new EventCoding(cameo, goldstein, plover);
     }
 
     /** The name on the wire and in the API: the record's simple name. */
@@ -32,12 +60,22 @@ public enum EventType {
         return javaType;
     }
 
+    /** Every type is at version 1 until its first incompatible change (then: an upcaster). */
     public int schemaVersion() {
-        return schemaVersion;
+        return 1;
     }
 
     public EventCoding coding() {
         return coding;
+    }
+
+    public boolean occurredRequired() {
+        return occurredRequired;
+    }
+
+    /** A correction of an existing fact, not a fact of its own. */
+    public boolean isCorrection() {
+        return this == FACT_AMENDED || this == FACT_RETRACTED;
     }
 
     public static EventType of(RelationEvent event) {

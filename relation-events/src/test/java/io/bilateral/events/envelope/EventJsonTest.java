@@ -46,7 +46,7 @@ class EventJsonTest {
         assertThat(json.path("coding").path("cameo").asText()).isEqualTo("054");
         assertThat(json.path("coding").path("goldstein").asDouble()).isEqualTo(6.0);
         assertThat(json.path("sources").get(0).path("published").asText()).isEqualTo("2025-10");
-        assertThat(json.path("certainty").asText()).isEqualTo("confirmed");
+        assertThat(json.path("certainty").asText()).isEqualTo("CONFIRMED");
     }
 
     @Test

@@ -29,14 +29,20 @@ public class FactProjection implements ReadModelProjection {
 
     @Override
     public Uni<Void> apply(SqlConnection tx, EventEnvelope e) {
+        if (e.type().isCorrection()) {
+            // Folding amendments and retractions into the current state comes with the read models' issue.
+            return Uni.createFrom().voidItem();
+        }
         RelationEvent fact = e.event();
-        PartialDate occurred = fact.occurred();
+        // The timeline's date: what happened when known, else (incidents) when it was disclosed.
+        PartialDate when = fact.when();
         EventCoding coding = e.type().coding();
         return tx.preparedQuery(INSERT).execute(Sql.tuple(
                         e.metadata().factId(), e.dyad().toString(), e.type().wireName(),
-                        occurred.edtf(), occurred.earliest(), occurred.latest(),
-                        occurred.precision().name().toLowerCase(Locale.ROOT),
-                        fact.certainty() == null ? null : fact.certainty().json(),
+                        when == null ? null : when.edtf(), when == null ? null : when.earliest(),
+                        when == null ? null : when.latest(),
+                        when == null ? null : when.precision().name().toLowerCase(Locale.ROOT),
+                        fact.certainty() == null ? null : fact.certainty().name(),
                         Sql.json(EventJson.mapper().valueToTree(fact.sources())),
                         Sql.json(EventJson.toJson(e)),
                         coding.cameo(), coding.goldstein(),

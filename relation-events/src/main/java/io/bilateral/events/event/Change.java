@@ -1,0 +1,4 @@
+package io.bilateral.events.event;
+
+/** How diplomatic relations changed. */
+public enum Change { DOWNGRADED, UPGRADED, SEVERED, RESTORED }

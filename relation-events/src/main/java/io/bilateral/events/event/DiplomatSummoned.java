@@ -1,0 +1,22 @@
+package io.bilateral.events.event;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.bilateral.events.actor.ActorCode;
+import io.bilateral.events.actor.DyadId;
+import io.bilateral.events.time.PartialDate;
+import io.bilateral.events.problem.Violation;
+import java.util.List;
+
+/** One actor summoned the other's envoy. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DiplomatSummoned(@JsonProperty(required = true) DyadId dyad, PartialDate occurred,
+        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary,
+        @JsonProperty(required = true) ActorCode summonedBy, @JsonProperty(required = true) ActorCode envoyOf,
+        Person envoy, String envoyTitle, String reason) implements RelationEvent {
+
+    @Override
+    public List<Violation> inconsistencies() {
+        return Consistency.of(this).opposite("summonedBy", summonedBy, "envoyOf", envoyOf).violations();
+    }
+}

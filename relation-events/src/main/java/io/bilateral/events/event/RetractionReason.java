@@ -1,0 +1,4 @@
+package io.bilateral.events.event;
+
+/** Why a fact was withdrawn. */
+public enum RetractionReason { ERRONEOUS, DUPLICATE, SOURCE_WITHDRAWN, SUPERSEDED }
