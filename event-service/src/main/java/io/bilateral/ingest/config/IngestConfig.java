@@ -1,5 +1,6 @@
 package io.bilateral.ingest.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,6 +14,23 @@ public interface IngestConfig {
 
     Topic topic();
 
+    Limits limits();
+
+    /** Sizes past which a request is refused with 413 problem+json, before anything is published. */
+    interface Limits {
+        /** Largest body of {@code POST /events}. */
+        @WithDefault("1M")
+        MemorySize maxEventBytes();
+
+        /** Largest body of {@code POST /events/batch}; it is streamed, never held whole in memory. */
+        @WithDefault("256M")
+        MemorySize maxBatchBytes();
+
+        /** Most events in one batch (one Kafka transaction). */
+        @WithDefault("100000")
+        int maxBatchEvents();
+    }
+
     interface Publish {
         /**
          * How long a POST waits for the broker's acknowledgement before it answers 503. The
@@ -24,6 +42,21 @@ public interface IngestConfig {
         /** The CloudEvents {@code source} attribute of every event this instance publishes. */
         @WithDefault("/bilateral/event-service")
         String source();
+
+        /**
+         * How long a batch's Kafka transaction may take, from its first record to its commit;
+         * the broker aborts it past that ({@code transaction.timeout.ms}).
+         */
+        @WithDefault("2m")
+        Duration batchTimeout();
+
+        /**
+         * The producer's {@code transactional.id} for batches. Must be unique per running
+         * instance and stable across its restarts (a restart then fences and aborts what the
+         * previous run left open, instead of blocking readers until the timeout).
+         */
+        @WithDefault("event-service-${HOSTNAME:local}")
+        String transactionalId();
 
         /** How long the producer waits to fill a batch; small, since a POST waits for its ack. */
         @WithDefault("1")

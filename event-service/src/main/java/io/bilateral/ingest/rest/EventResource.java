@@ -1,13 +1,22 @@
 package io.bilateral.ingest.rest;
 
 import io.bilateral.events.envelope.EventEnvelope;
+import io.bilateral.events.envelope.LogPosition;
+import io.bilateral.ingest.config.IngestConfig;
+import io.bilateral.ingest.publish.BatchPublisher;
+import io.bilateral.ingest.publish.BatchSpool;
 import io.bilateral.ingest.publish.EventPublisher;
+import io.bilateral.ingest.validate.BatchReader;
+import io.bilateral.ingest.validate.LimitedInputStream;
 import io.bilateral.ingest.validate.SubmissionReader;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -16,11 +25,17 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 
 /** Accepts facts: validates, publishes, and answers once the log has them. */
 @Path("/events")
 public class EventResource {
+
+    public static final String NDJSON = "application/x-ndjson";
 
     static final String EXAMPLE = """
             {
@@ -36,23 +51,59 @@ public class EventResource {
 
     private final SubmissionReader reader = new SubmissionReader(Clock.systemUTC());
     private final EventPublisher publisher;
+    private final BatchPublisher batches;
+    private final IngestConfig config;
 
-    EventResource(EventPublisher publisher) {
+    EventResource(EventPublisher publisher, BatchPublisher batches, IngestConfig config) {
         this.publisher = publisher;
+        this.batches = batches;
+        this.config = config;
     }
 
     @POST
+    @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record one fact",
-            description = "Validates the event and publishes it to the log; answers 202 once the broker acknowledged it.")
+            description = "Validates the event and publishes it to the log; answers 202 once the broker acknowledged it. "
+                    + "GET /schemas lists every type's fields.")
     @APIResponse(responseCode = "202", description = "In the log, at the returned partition and offset")
     @APIResponse(responseCode = "400", description = "Invalid event: problem+json naming each field")
+    @APIResponse(responseCode = "413", description = "Body larger than bilateral.limits.max-event-bytes")
     @APIResponse(responseCode = "503", description = "The broker did not acknowledge in time: not accepted")
     public Uni<Response> post(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "relations established", value = EXAMPLE))) String body) {
-        EventEnvelope event = reader.read(body);
+            examples = @ExampleObject(name = "relations established", value = EXAMPLE))) InputStream body) throws IOException {
+        byte[] bytes = new LimitedInputStream(body, config.limits().maxEventBytes().asLongValue(), "the event").readAllBytes();
+        EventEnvelope event = reader.read(new String(bytes, StandardCharsets.UTF_8));
         return publisher.publish(event)
                 .map(position -> Response.accepted(Accepted.of(event, position)).build());
+    }
+
+    @POST
+    @Path("/batch")
+    @Blocking
+    @Consumes({MediaType.APPLICATION_JSON, NDJSON})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record many facts at once",
+            description = "A JSON array of events, or JSON lines (application/x-ndjson). The whole batch is validated "
+                    + "first (every error listed, pointers start with the event's index), then published in one Kafka "
+                    + "transaction: readers see all of it or none. Streamed: large files are never held in memory.")
+    @APIResponse(responseCode = "202", description = "All committed to the log")
+    @APIResponse(responseCode = "400", description = "At least one invalid event: nothing published")
+    @APIResponse(responseCode = "413", description = "Past bilateral.limits.max-batch-bytes or max-batch-events: nothing published")
+    @APIResponse(responseCode = "503", description = "The transaction did not commit: nothing published")
+    public Response batch(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
+        InputStream limited = new LimitedInputStream(body, config.limits().maxBatchBytes().asLongValue(), "the batch");
+        BatchReader batch = new BatchReader(reader, config.limits().maxBatchEvents());
+        try (BatchSpool spool = new BatchSpool()) {
+            if (contentType != null && contentType.startsWith(NDJSON)) {
+                batch.readLines(limited, spool::add);
+            } else {
+                batch.readArray(limited, spool::add);
+            }
+            batch.finish();
+            List<LogPosition> positions = batches.publish(spool);
+            return Response.accepted(new BatchAccepted(spool.size(), positions)).build();
+        }
     }
 }

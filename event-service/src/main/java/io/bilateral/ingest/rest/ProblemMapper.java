@@ -4,6 +4,7 @@ import io.bilateral.events.problem.Problem;
 import io.bilateral.events.problem.Violation;
 import io.bilateral.ingest.publish.BrokerUnavailableException;
 import io.bilateral.ingest.validate.InvalidSubmissionException;
+import io.bilateral.ingest.validate.PayloadTooLargeException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -16,6 +17,7 @@ import java.util.List;
  * The one table from failures to HTTP answers, all as RFC 9457 problem+json:
  * <pre>
  * InvalidSubmissionException   400 invalid-event       every violation with its JSON pointer
+ * PayloadTooLargeException     413 payload-too-large   past a configured limit; nothing was published
  * BrokerUnavailableException   503 broker-unavailable  with Retry-After; nothing was accepted
  * WebApplicationException      its own status          (404, 405, 406, 415, 413 ...)
  * anything else                500 internal-error      logged with its stack trace
@@ -31,6 +33,12 @@ public class ProblemMapper {
                 e.violations().size() == 1 ? e.violations().get(0).pointer() + " " + e.violations().get(0).detail()
                         : e.violations().size() + " fields are invalid",
                 uri.getPath(), e.violations()));
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(PayloadTooLargeException e, UriInfo uri) {
+        return problem(Problem.of("payload-too-large", "Payload too large", 413,
+                e.getMessage() + "; nothing was published", uri.getPath(), List.of()));
     }
 
     @ServerExceptionMapper

@@ -25,6 +25,30 @@ final class TopicRecords {
         }
     }
 
+    static Map<Integer, Long> endOffsets(String servers) {
+        try (KafkaConsumer<String, byte[]> c = consumer(servers)) {
+            Map<Integer, Long> ends = new java.util.TreeMap<>();
+            c.endOffsets(partitions(c)).forEach((tp, end) -> ends.put(tp.partition(), end));
+            return ends;
+        }
+    }
+
+    /** Every committed record after the given end offsets, up to the current ends. */
+    static List<ConsumerRecord<String, byte[]>> since(String servers, Map<Integer, Long> from) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> c = consumer(servers)) {
+            List<TopicPartition> parts = partitions(c);
+            Map<TopicPartition, Long> ends = c.endOffsets(parts);
+            c.assign(parts);
+            parts.forEach(tp -> c.seek(tp, from.getOrDefault(tp.partition(), 0L)));
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (parts.stream().anyMatch(tp -> c.position(tp) < ends.get(tp)) && System.currentTimeMillis() < deadline) {
+                c.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
     static ConsumerRecord<String, byte[]> at(String servers, int partition, long offset) {
         try (KafkaConsumer<String, byte[]> c = consumer(servers)) {
             TopicPartition tp = new TopicPartition(Topics.EVENTS, partition);

@@ -1,0 +1,133 @@
+package io.bilateral.ingest.validate;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bilateral.events.envelope.EventEnvelope;
+import io.bilateral.events.envelope.EventJson;
+import io.bilateral.events.problem.Violation;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Reads a batch of events as a stream — a JSON array or JSON lines — validating each as it
+ * comes and handing the valid ones on, so that a batch is never held whole in memory. Every
+ * problem is collected, each pointer starting with the event's index ({@code /3/occurred}:
+ * the fourth element, or the fourth line); at the end {@link #finish()} throws them all.
+ */
+public final class BatchReader {
+
+    /** Enough to fix a file; a batch with more errors than this says how many were left out. */
+    static final int MAX_REPORTED = 1000;
+    private static final ObjectMapper JSON = EventJson.mapper();
+
+    private final SubmissionReader reader;
+    private final int maxEvents;
+    private final List<Violation> violations = new ArrayList<>();
+    private final Map<UUID, Integer> seenIds = new HashMap<>();
+    private int count;
+    private int unreported;
+
+    public BatchReader(SubmissionReader reader, int maxEvents) {
+        this.reader = reader;
+        this.maxEvents = maxEvents;
+    }
+
+    /** A JSON array of events. */
+    public void readArray(InputStream body, Consumer<EventEnvelope> valid) throws IOException {
+        try (JsonParser parser = JSON.getFactory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new InvalidSubmissionException(List.of(new Violation("", "must be a JSON array of events (or send application/x-ndjson)")));
+            }
+            JsonToken token;
+            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                if (token == null) {
+                    throw new InvalidSubmissionException(List.of(new Violation("", "the JSON array is not closed")));
+                }
+                accept(JSON.readTree(parser), valid);
+            }
+            if (parser.nextToken() != null) {
+                throw new InvalidSubmissionException(List.of(new Violation("", "there is content after the JSON array")));
+            }
+        } catch (JsonProcessingException e) {
+            throw new InvalidSubmissionException(List.of(new Violation("/" + count, "is not well-formed JSON: " + e.getOriginalMessage())));
+        }
+    }
+
+    /** JSON lines: one event per line; blank lines are skipped but still counted as indexes. */
+    public void readLines(InputStream body, Consumer<EventEnvelope> valid) throws IOException {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        String line;
+        while ((line = lines.readLine()) != null) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode node;
+            try {
+                node = JSON.readTree(line);
+            } catch (JsonProcessingException e) {
+                add(new Violation("/" + count, "line " + (count + 1) + " is not well-formed JSON: " + e.getOriginalMessage()));
+                count++;
+                continue;
+            }
+            accept(node, valid);
+        }
+    }
+
+    private void accept(JsonNode node, Consumer<EventEnvelope> valid) {
+        int index = count++;
+        if (count > maxEvents) {
+            throw new PayloadTooLargeException("the batch has more than the limit of " + maxEvents + " events");
+        }
+        try {
+            EventEnvelope event = reader.read(node, "/" + index);
+            Integer first = seenIds.putIfAbsent(event.metadata().eventId(), index);
+            if (first != null) {
+                add(new Violation("/" + index + "/eventId", "repeats the eventId of event " + first + " in this batch"));
+            } else if (violations.isEmpty()) {
+                valid.accept(event);
+            }
+        } catch (InvalidSubmissionException e) {
+            e.violations().forEach(this::add);
+        }
+    }
+
+    private void add(Violation v) {
+        if (violations.size() < MAX_REPORTED) {
+            violations.add(v);
+        } else {
+            unreported++;
+        }
+    }
+
+    /** How many events were read. */
+    public int count() {
+        return count;
+    }
+
+    /** Throws every problem found; returns when the whole batch is valid. */
+    public void finish() {
+        if (count == 0) {
+            throw new InvalidSubmissionException(List.of(new Violation("", "the batch has no events")));
+        }
+        if (!violations.isEmpty()) {
+            List<Violation> all = new ArrayList<>(violations);
+            if (unreported > 0) {
+                all.add(new Violation("", unreported + " more problems not listed"));
+            }
+            throw new InvalidSubmissionException(all);
+        }
+    }
+}

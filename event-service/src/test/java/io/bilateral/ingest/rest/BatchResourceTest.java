@@ -1,0 +1,128 @@
+package io.bilateral.ingest.rest;
+
+import io.bilateral.events.envelope.CloudEventsKafka;
+import io.bilateral.events.envelope.EventEnvelope;
+import io.bilateral.events.time.Precision;
+import io.bilateral.ingest.validate.DemoData;
+import io.bilateral.localstack.LocalStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+class BatchResourceTest {
+
+    private static String servers() {
+        return LocalStackTestResource.stack().kafka().bootstrapServers();
+    }
+
+    @Test
+    void demoFile_loadsThroughTheBatchApi_andEverySeedFactIsInTheLog_withItsSourceAndPrecision() {
+        Map<Integer, Long> before = TopicRecords.endOffsets(servers());
+        String ndjson = String.join("\n", DemoData.lines()) + "\n";
+
+        given().contentType("application/x-ndjson").body(ndjson.getBytes(StandardCharsets.UTF_8))
+                .when().post("/events/batch")
+                .then().statusCode(202).body("accepted", equalTo(31));
+
+        List<EventEnvelope> logged = TopicRecords.since(servers(), before).stream()
+                .map(CloudEventsKafka::fromRecord).toList();
+        Map<String, Long> byType = logged.stream()
+                .collect(Collectors.groupingBy(e -> e.type().wireName(), TreeMap::new, Collectors.counting()));
+        assertThat(byType).containsEntry("OfficialVisit", 8L).containsEntry("MissionRecorded", 5L)
+                .containsEntry("RelatedRelationLinked", 4L).containsEntry("CyberIncident", 2L)
+                .containsEntry("EspionageAllegation", 2L).containsEntry("TradeStatisticReported", 2L)
+                .containsEntry("DiplomaticRelationsEstablished", 1L).containsEntry("ArmedConflict", 1L)
+                .containsEntry("EventParticipation", 1L).containsEntry("MultilateralStatement", 1L)
+                .containsEntry("PersonalSanction", 1L).containsEntry("PolicyOpposition", 1L)
+                .containsEntry("DiplomatSummoned", 1L).containsEntry("NotablePersonLinked", 1L)
+                .hasSize(14);
+        assertThat(logged).hasSize(31).allSatisfy(e -> assertThat(e.event().sources().get(0).locator()).isNotBlank());
+        EventEnvelope relations = logged.stream().filter(e -> e.metadata().factId().equals("bel-chn-relations-established")).findFirst().orElseThrow();
+        assertThat(relations.event().occurred().precision()).isEqualTo(Precision.DAY);
+        EventEnvelope zhu = logged.stream().filter(e -> e.metadata().factId().equals("bel-chn-visit-zhu-rongji-1991")).findFirst().orElseThrow();
+        assertThat(zhu.event().occurred().precision()).isEqualTo(Precision.MONTH);
+    }
+
+    @Test
+    void jsonArrayBatch_isCommittedWhole_andAnswersTheLastPositionPerPartition() {
+        String batch = "[" + visit("1991-04", "Zhu Rongji") + "," + visit("1992-03", "Qian Qichen") + "]";
+        Response r = given().contentType(ContentType.JSON).body(batch).post("/events/batch")
+                .then().statusCode(202).body("accepted", equalTo(2)).extract().response();
+        List<Map<String, Object>> positions = r.path("positions");
+        assertThat(positions).isNotEmpty();
+        for (Map<String, Object> p : positions) {
+            ConsumerRecord<String, byte[]> rec = TopicRecords.at(servers(), (Integer) p.get("partition"), ((Number) p.get("offset")).longValue());
+            assertThat(rec.key()).isEqualTo("BEL-CHN");
+        }
+    }
+
+    @Test
+    void batchWithBadEvents_isRejectedWhole_listingEveryErrorByIndex_andPublishesNothing() {
+        long before = TopicRecords.total(servers());
+        String batch = "[" + visit("1991-04", "Zhu Rongji") + ","
+                + visit("1991-02-30", "Nobody") + ","
+                + visit("1992-03", "Qian Qichen").replace("\"hostState\": \"BEL\"", "\"hostState\": \"XYZ\"") + "]";
+
+        given().contentType(ContentType.JSON).body(batch).post("/events/batch")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.pointer", hasItems("/1/occurred", "/2/hostState"))
+                .body("errors.pointer", org.hamcrest.Matchers.not(hasItem(org.hamcrest.Matchers.startsWith("/0"))));
+        assertThat(TopicRecords.total(servers())).isEqualTo(before);
+    }
+
+    @Test
+    void duplicateEventIdInsideABatch_isRejected() {
+        String id = "\"eventId\": \"5f0c51f6-52a4-4c9e-8bb2-6f0e52f7d001\", ";
+        String batch = "[" + visit("1991-04", "A").replaceFirst("\\{", "{" + id) + "," + visit("1992-03", "B").replaceFirst("\\{", "{" + id) + "]";
+        given().contentType(ContentType.JSON).body(batch).post("/events/batch")
+                .then().statusCode(400)
+                .body("errors[0].pointer", equalTo("/1/eventId"))
+                .body("errors[0].detail", containsString("repeats the eventId of event 0"));
+    }
+
+    @Test
+    void malformedNdjsonLine_isNamedByIndex() {
+        given().contentType("application/x-ndjson").body((visit("1991-04", "A") + "\n{\"type\": \n").getBytes(StandardCharsets.UTF_8))
+                .post("/events/batch")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("/1"))
+                .body("errors[0].detail", containsString("line 2 is not well-formed JSON"));
+    }
+
+    @Test
+    void oversizedBatch_andTooManyEvents_are413ProblemJson_andPublishNothing() {
+        long before = TopicRecords.total(servers());
+        String many = String.join("\n", java.util.Collections.nCopies(201, visit("1991-04", "A")));
+        given().contentType("application/x-ndjson").body(many.getBytes(StandardCharsets.UTF_8)).post("/events/batch")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("more than the limit of 200 events"));
+        String big = visit("1991-04", "A".repeat(300_000));
+        given().contentType("application/x-ndjson").body(big.getBytes(StandardCharsets.UTF_8)).post("/events/batch")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("larger than the limit"));
+        assertThat(TopicRecords.total(servers())).isEqualTo(before);
+    }
+
+    static String visit(String when, String who) {
+        return "{\"type\": \"OfficialVisit\", \"dyad\": \"BEL-CHN\", \"occurred\": \"" + when + "\", "
+                + "\"visitor\": {\"name\": \"" + who + "\"}, \"visitingState\": \"CHN\", \"hostState\": \"BEL\", "
+                + "\"sources\": [{\"url\": \"https://en.wikipedia.org/wiki/Belgium%E2%80%93China_relations\"}]}";
+    }
+}
