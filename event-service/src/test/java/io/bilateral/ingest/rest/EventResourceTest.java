@@ -88,6 +88,18 @@ class EventResourceTest {
     }
 
     @Test
+    void schemas_listEveryType_andServeEachSchema() {
+        given().get("/schemas").then().statusCode(200)
+                .body("size()", equalTo(20))
+                .body("type", hasItem("OfficialVisit"))
+                .body("find { it.type == 'OfficialVisit' }.coding.cameo", equalTo("042"));
+        given().get("/schemas/OfficialVisit").then().statusCode(200)
+                .body("title", equalTo("OfficialVisit"))
+                .body("required", hasItem("visitor"));
+        given().get("/schemas/Friendship").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void healthAndOpenApi_areServed() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem("events-topic"));
