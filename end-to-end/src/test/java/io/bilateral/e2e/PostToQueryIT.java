@@ -1,5 +1,6 @@
 package io.bilateral.e2e;
 
+import io.bilateral.localstack.LocalJwt;
 import io.bilateral.localstack.LocalKafka;
 import io.bilateral.localstack.LocalPostgres;
 import io.restassured.http.ContentType;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -46,6 +48,8 @@ class PostToQueryIT {
     static int kafkaPort;
     static ServiceProcess events;
     static ServiceProcess queries;
+    static LocalJwt jwt;
+    static String editor;
 
     @BeforeAll
     static void startSystem() throws IOException {
@@ -53,7 +57,11 @@ class PostToQueryIT {
         postgres = LocalPostgres.start(dir.resolve("postgres"), 0);
         kafkaPort = freePort();
         kafka = LocalKafka.start(dir.resolve("kafka"), kafkaPort);
-        Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        jwt = LocalJwt.in(dir.resolve("jwt"));
+        editor = jwt.token("e2e-editor", List.of("editor"), Duration.ofHours(1));
+        Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", jwt.publicKey().toString(),
+                "MP_JWT_VERIFY_ISSUER", LocalJwt.ISSUER);
         Map<String, String> eventEnv = new java.util.HashMap<>(common);
         eventEnv.put("BILATERAL_PUBLISH_TIMEOUT", "2s");
         events = ServiceProcess.start("event-service", Path.of(System.getProperty("bilateral.event-service.jar")),
@@ -83,7 +91,7 @@ class PostToQueryIT {
     @Test
     @Order(1)
     void postedFact_goesThroughTheLog_andIsServedByQueryService_forEitherOrderOfTheDyad() {
-        Response accepted = given().baseUri(events.url()).contentType(ContentType.JSON).body(RELATIONS_1971)
+        Response accepted = given().baseUri(events.url()).auth().oauth2(editor).contentType(ContentType.JSON).body(RELATIONS_1971)
                 .when().post("/events")
                 .then().statusCode(202).extract().response();
         String factId = accepted.path("factId");
@@ -105,7 +113,7 @@ class PostToQueryIT {
     void withTheBrokerStopped_postIsRefused503WithinTheBound_andAcceptedAgainOnceItIsBack() {
         kafka.close();
         long start = System.nanoTime();
-        given().baseUri(events.url()).contentType(ContentType.JSON).body(RELATIONS_1971)
+        given().baseUri(events.url()).auth().oauth2(editor).contentType(ContentType.JSON).body(RELATIONS_1971)
                 .when().post("/events")
                 .then().statusCode(503)
                 .contentType("application/problem+json")
@@ -116,7 +124,7 @@ class PostToQueryIT {
 
         kafka = LocalKafka.start(dir.resolve("kafka"), kafkaPort);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                given().baseUri(events.url()).contentType(ContentType.JSON)
+                given().baseUri(events.url()).auth().oauth2(editor).contentType(ContentType.JSON)
                         .body(RELATIONS_1971.replace("BEL-CHN", "BEL-FRA").replace("1971-10-25", "1830"))
                         .post("/events").then().statusCode(202));
         // What was accepted before the outage is still there; what came after is projected.

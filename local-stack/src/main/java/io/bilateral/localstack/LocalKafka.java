@@ -4,6 +4,7 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 
 import java.io.ByteArrayOutputStream;
@@ -94,6 +95,19 @@ public final class LocalKafka implements AutoCloseable {
         if (exit != 0) {
             throw new IllegalStateException("formatting " + dataDir + " failed: " + output.toString(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * For a broker inside a test JVM: a fatal broker error fails loudly instead of exiting the
+     * JVM (and the test run with it). The run command's broker keeps Kafka's own behaviour.
+     */
+    public static void neverExitTheJvm() {
+        Exit.setExitProcedure((code, message) -> {
+            throw new IllegalStateException("Kafka asked to exit the JVM with status " + code + ": " + message);
+        });
+        Exit.setHaltProcedure((code, message) -> {
+            throw new IllegalStateException("Kafka asked to halt the JVM with status " + code + ": " + message);
+        });
     }
 
     public String bootstrapServers() {

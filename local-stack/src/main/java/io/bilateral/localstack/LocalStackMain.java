@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 /**
  * The local stack as a process, for the run command: {@code java -jar local-stack.jar
  * [--data DIR] [--kafka-port N] [--postgres-port N]}. It keeps its data in DIR between runs,
- * writes {@code DIR/stack.env} (the services' settings as environment variables) once both
+ * writes {@code DIR/stack.env} (the services' settings as environment variables, including the
+ * key that verifies bearer tokens) and {@code DIR/editor.token} (a token to write with) once both
  * servers are up, and stops both cleanly on SIGINT or SIGTERM.
  */
 public final class LocalStackMain {
@@ -40,7 +41,12 @@ public final class LocalStackMain {
             }
         }, "local-stack-shutdown"));
 
-        writeEnv(envFile, stack.serviceConfig());
+        LocalJwt jwt = LocalJwt.in(dir.resolve("jwt"));
+        Files.writeString(dir.resolve("editor.token"),
+                jwt.token("local-editor", java.util.List.of("editor"), java.time.Duration.ofDays(30)) + "\n");
+        Map<String, String> config = new TreeMap<>(stack.serviceConfig());
+        config.putAll(jwt.serviceConfig());
+        writeEnv(envFile, config);
         System.out.println("local-stack: Kafka on " + stack.kafka().bootstrapServers() + ", " + stack.postgres()
                 + "; settings in " + envFile);
         stopped.await();

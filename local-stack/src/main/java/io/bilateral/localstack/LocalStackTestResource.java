@@ -12,20 +12,30 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * For {@code @QuarkusTest}s: a real Kafka broker and a real PostgreSQL, started once per test
- * JVM (under {@code target/local-stack}, emptied first) and stopped when the JVM exits.
- * Every Quarkus application the tests start is pointed at them.
+ * For {@code @QuarkusTest}s: a real Kafka broker and a real PostgreSQL, started on first use
+ * (under {@code target/local-stack/<id>}) and stopped when the JVM exits. Every Quarkus
+ * application the tests start is pointed at them.
+ *
+ * <p>Quarkus loads test resources in a new class loader when a test profile changes, so this
+ * class may be loaded more than once per JVM: each copy starts its own stack in its own
+ * directory, and only the first clears what earlier runs left.
  */
 public class LocalStackTestResource implements QuarkusTestResourceLifecycleManager {
 
+    private static final String CLEARED = "io.bilateral.localstack.cleared";
     private static LocalStack stack;
 
     /** The stack the tests run against, started on first use. */
     public static synchronized LocalStack stack() {
         if (stack == null) {
-            Path dir = Paths.get("target", "local-stack").toAbsolutePath();
-            deleteRecursively(dir);
-            LocalStack started = LocalStack.start(dir, 0, 0);
+            Path root = Paths.get("target", "local-stack").toAbsolutePath();
+            // A system property, not a static field: it is seen by every class loader of the JVM.
+            if (System.getProperty(CLEARED) == null) {
+                deleteRecursively(root);
+                System.setProperty(CLEARED, "true");
+            }
+            LocalKafka.neverExitTheJvm();
+            LocalStack started = LocalStack.start(root.resolve(java.util.UUID.randomUUID().toString()), 0, 0);
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "local-stack-shutdown"));
             stack = started;
         }

@@ -11,6 +11,7 @@ import io.bilateral.ingest.validate.LimitedInputStream;
 import io.bilateral.ingest.validate.SubmissionReader;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -31,11 +32,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
-/** Accepts facts: validates, publishes, and answers once the log has them. */
+/** Accepts facts: validates, publishes, and answers once the log has them. Writing needs the editor role. */
 @Path("/events")
 public class EventResource {
 
     public static final String NDJSON = "application/x-ndjson";
+    /** The role (JWT groups claim) that may record facts. */
+    public static final String EDITOR = "editor";
 
     static final String EXAMPLE = """
             {
@@ -62,6 +65,7 @@ public class EventResource {
 
     @POST
     @Blocking
+    @RolesAllowed(EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record one fact",
@@ -69,6 +73,8 @@ public class EventResource {
                     + "GET /schemas lists every type's fields.")
     @APIResponse(responseCode = "202", description = "In the log, at the returned partition and offset")
     @APIResponse(responseCode = "400", description = "Invalid event: problem+json naming each field")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token lacks the editor role")
     @APIResponse(responseCode = "413", description = "Body larger than bilateral.limits.max-event-bytes")
     @APIResponse(responseCode = "503", description = "The broker did not acknowledge in time: not accepted")
     public Uni<Response> post(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -82,6 +88,7 @@ public class EventResource {
     @POST
     @Path("/batch")
     @Blocking
+    @RolesAllowed(EDITOR)
     @Consumes({MediaType.APPLICATION_JSON, NDJSON})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record many facts at once",

@@ -5,6 +5,9 @@ import io.bilateral.events.problem.Violation;
 import io.bilateral.ingest.publish.BrokerUnavailableException;
 import io.bilateral.ingest.validate.InvalidSubmissionException;
 import io.bilateral.ingest.validate.PayloadTooLargeException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -17,6 +20,8 @@ import java.util.List;
  * The one table from failures to HTTP answers, all as RFC 9457 problem+json:
  * <pre>
  * InvalidSubmissionException   400 invalid-event       every violation with its JSON pointer
+ * UnauthorizedException        401 unauthorized        no token, or one that does not verify
+ * ForbiddenException           403 forbidden           the token lacks the role
  * PayloadTooLargeException     413 payload-too-large   past a configured limit; nothing was published
  * BrokerUnavailableException   503 broker-unavailable  with Retry-After; nothing was accepted
  * WebApplicationException      its own status          (404, 405, 406, 415, 413 ...)
@@ -33,6 +38,20 @@ public class ProblemMapper {
                 e.violations().size() == 1 ? e.violations().get(0).pointer() + " " + e.violations().get(0).detail()
                         : e.violations().size() + " fields are invalid",
                 uri.getPath(), e.violations()));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(problem(Problem.of("unauthorized", "Unauthorized", 401,
+                        "writing needs a valid bearer token (Authorization: Bearer <JWT>) with the role editor",
+                        uri.getPath(), List.of())))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(Problem.of("forbidden", "Forbidden", 403,
+                "the token does not carry the role this needs (editor)", uri.getPath(), List.of()));
     }
 
     @ServerExceptionMapper

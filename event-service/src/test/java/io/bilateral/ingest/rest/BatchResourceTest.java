@@ -5,6 +5,7 @@ import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.time.Precision;
 import io.bilateral.ingest.validate.DemoData;
 import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.LocalJwtTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -29,6 +30,8 @@ import static org.hamcrest.Matchers.hasItems;
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
 class BatchResourceTest {
 
+    static final String EDITOR = LocalJwtTestResource.token("editor");
+
     private static String servers() {
         return LocalStackTestResource.stack().kafka().bootstrapServers();
     }
@@ -38,7 +41,7 @@ class BatchResourceTest {
         Map<Integer, Long> before = TopicRecords.endOffsets(servers());
         String ndjson = String.join("\n", DemoData.lines()) + "\n";
 
-        given().contentType("application/x-ndjson").body(ndjson.getBytes(StandardCharsets.UTF_8))
+        given().auth().oauth2(EDITOR).contentType("application/x-ndjson").body(ndjson.getBytes(StandardCharsets.UTF_8))
                 .when().post("/events/batch")
                 .then().statusCode(202).body("accepted", equalTo(31));
 
@@ -64,7 +67,7 @@ class BatchResourceTest {
     @Test
     void jsonArrayBatch_isCommittedWhole_andAnswersTheLastPositionPerPartition() {
         String batch = "[" + visit("1991-04", "Zhu Rongji") + "," + visit("1992-03", "Qian Qichen") + "]";
-        Response r = given().contentType(ContentType.JSON).body(batch).post("/events/batch")
+        Response r = given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body(batch).post("/events/batch")
                 .then().statusCode(202).body("accepted", equalTo(2)).extract().response();
         List<Map<String, Object>> positions = r.path("positions");
         assertThat(positions).isNotEmpty();
@@ -81,7 +84,7 @@ class BatchResourceTest {
                 + visit("1991-02-30", "Nobody") + ","
                 + visit("1992-03", "Qian Qichen").replace("\"hostState\": \"BEL\"", "\"hostState\": \"XYZ\"") + "]";
 
-        given().contentType(ContentType.JSON).body(batch).post("/events/batch")
+        given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body(batch).post("/events/batch")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.pointer", hasItems("/1/occurred", "/2/hostState"))
                 .body("errors.pointer", org.hamcrest.Matchers.not(hasItem(org.hamcrest.Matchers.startsWith("/0"))));
@@ -92,7 +95,7 @@ class BatchResourceTest {
     void duplicateEventIdInsideABatch_isRejected() {
         String id = "\"eventId\": \"5f0c51f6-52a4-4c9e-8bb2-6f0e52f7d001\", ";
         String batch = "[" + visit("1991-04", "A").replaceFirst("\\{", "{" + id) + "," + visit("1992-03", "B").replaceFirst("\\{", "{" + id) + "]";
-        given().contentType(ContentType.JSON).body(batch).post("/events/batch")
+        given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body(batch).post("/events/batch")
                 .then().statusCode(400)
                 .body("errors[0].pointer", equalTo("/1/eventId"))
                 .body("errors[0].detail", containsString("repeats the eventId of event 0"));
@@ -100,7 +103,7 @@ class BatchResourceTest {
 
     @Test
     void malformedNdjsonLine_isNamedByIndex() {
-        given().contentType("application/x-ndjson").body((visit("1991-04", "A") + "\n{\"type\": \n").getBytes(StandardCharsets.UTF_8))
+        given().auth().oauth2(EDITOR).contentType("application/x-ndjson").body((visit("1991-04", "A") + "\n{\"type\": \n").getBytes(StandardCharsets.UTF_8))
                 .post("/events/batch")
                 .then().statusCode(400).body("errors[0].pointer", equalTo("/1"))
                 .body("errors[0].detail", containsString("line 2 is not well-formed JSON"));
@@ -110,11 +113,11 @@ class BatchResourceTest {
     void oversizedBatch_andTooManyEvents_are413ProblemJson_andPublishNothing() {
         long before = TopicRecords.total(servers());
         String many = String.join("\n", java.util.Collections.nCopies(201, visit("1991-04", "A")));
-        given().contentType("application/x-ndjson").body(many.getBytes(StandardCharsets.UTF_8)).post("/events/batch")
+        given().auth().oauth2(EDITOR).contentType("application/x-ndjson").body(many.getBytes(StandardCharsets.UTF_8)).post("/events/batch")
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("detail", containsString("more than the limit of 200 events"));
         String big = visit("1991-04", "A".repeat(300_000));
-        given().contentType("application/x-ndjson").body(big.getBytes(StandardCharsets.UTF_8)).post("/events/batch")
+        given().auth().oauth2(EDITOR).contentType("application/x-ndjson").body(big.getBytes(StandardCharsets.UTF_8)).post("/events/batch")
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("detail", containsString("larger than the limit"));
         assertThat(TopicRecords.total(servers())).isEqualTo(before);

@@ -1,5 +1,6 @@
 package io.bilateral.ingest.rest;
 
+import io.bilateral.localstack.LocalJwtTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -18,6 +19,8 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @TestProfile(BrokerDownTest.NoBroker.class)
 class BrokerDownTest {
+
+    static final String EDITOR = LocalJwtTestResource.token("editor");
 
     public static class NoBroker implements QuarkusTestProfile {
         @Override
@@ -38,7 +41,7 @@ class BrokerDownTest {
     @Test
     void postEvent_withTheBrokerDown_answers503ProblemJson_withinTheConfiguredBound() {
         long start = System.nanoTime();
-        given().contentType(ContentType.JSON).body(EventResourceTest.RELATIONS_1971)
+        given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body(EventResourceTest.RELATIONS_1971)
                 .when().post("/events")
                 .then().statusCode(503)
                 .contentType("application/problem+json")

@@ -4,6 +4,7 @@ import io.bilateral.events.envelope.CloudEventsKafka;
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.event.DiplomaticRelationsEstablished;
 import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.LocalJwtTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -20,7 +21,10 @@ import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(LocalJwtTestResource.class)
 class EventResourceTest {
+
+    static final String EDITOR = LocalJwtTestResource.token("editor");
 
     static final String RELATIONS_1971 = """
             {"type": "DiplomaticRelationsEstablished", "dyad": "CHN-BEL", "occurred": "1971-10-25",
@@ -33,7 +37,7 @@ class EventResourceTest {
 
     @Test
     void postEvent_answers202_afterTheBrokerAcked_withItsPosition_andTheRecordIsInTheLog() {
-        Response r = given().contentType(ContentType.JSON).body(RELATIONS_1971)
+        Response r = given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body(RELATIONS_1971)
                 .when().post("/events")
                 .then().statusCode(202)
                 .body("dyad", equalTo("BEL-CHN"))
@@ -57,7 +61,7 @@ class EventResourceTest {
 
     @Test
     void invalidEvents_get400ProblemJson_namingTheField_andPublishNothing() {
-        given().contentType(ContentType.JSON).body(RELATIONS_1971).post("/events").then().statusCode(202);
+        given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body(RELATIONS_1971).post("/events").then().statusCode(202);
         long before = TopicRecords.total(servers());
 
         String[][] cases = {
@@ -68,7 +72,7 @@ class EventResourceTest {
                 {RELATIONS_1971.replace("1971-10-25", "2019-13"), "/occurred"},
         };
         for (String[] c : cases) {
-            given().contentType(ContentType.JSON).body(c[0])
+            given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body(c[0])
                     .when().post("/events")
                     .then().statusCode(400)
                     .contentType("application/problem+json")
@@ -80,10 +84,29 @@ class EventResourceTest {
     }
 
     @Test
+    void writes_needATokenWithTheEditorRole_401Or403ProblemJson_andPublishNothing() {
+        long before = TopicRecords.total(servers());
+        given().contentType(ContentType.JSON).body(RELATIONS_1971).post("/events")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("type", containsString("unauthorized"));
+        given().auth().oauth2("not.a.jwt").contentType(ContentType.JSON).body(RELATIONS_1971).post("/events")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(LocalJwtTestResource.token("reader")).contentType(ContentType.JSON).body(RELATIONS_1971)
+                .post("/events").then().statusCode(403).contentType("application/problem+json")
+                .body("type", containsString("forbidden"));
+        given().auth().oauth2(LocalJwtTestResource.token("reader")).contentType(ContentType.JSON).body("[" + RELATIONS_1971 + "]")
+                .post("/events/batch").then().statusCode(403).contentType("application/problem+json");
+        assertThat(TopicRecords.total(servers())).isEqualTo(before);
+        // Reads stay open.
+        given().get("/schemas").then().statusCode(200);
+    }
+
+    @Test
     void unknownPath_andWrongMethod_areProblemJsonToo() {
         given().get("/nothing-here").then().statusCode(404).contentType("application/problem+json");
         given().get("/events").then().statusCode(405).contentType("application/problem+json");
-        given().contentType(ContentType.TEXT).body("x").post("/events").then().statusCode(415)
+        given().auth().oauth2(EDITOR).contentType(ContentType.TEXT).body("x").post("/events").then().statusCode(415)
                 .contentType("application/problem+json");
     }
 

@@ -1,0 +1,34 @@
+package io.bilateral.query.rest;
+
+import io.bilateral.localstack.LocalJwtTestResource;
+import io.bilateral.localstack.LocalStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+
+/** Reads are open by default; one setting makes them need a valid token. */
+@QuarkusTest
+@TestProfile(ProtectedReadsTest.ReadsNeedAToken.class)
+@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = LocalJwtTestResource.class, restrictToAnnotatedClass = true)
+class ProtectedReadsTest {
+
+    public static class ReadsNeedAToken implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.http.auth.permission.reads.policy", "authenticated");
+        }
+    }
+
+    @Test
+    void whenConfigured_readsWithoutAToken_are401_andWithOne_answer() {
+        given().get("/dyads/BEL-NZL").then().statusCode(401);
+        given().auth().oauth2(LocalJwtTestResource.token("reader")).get("/dyads/BEL-NZL").then().statusCode(404);
+    }
+}
