@@ -65,11 +65,16 @@ public final class SubmissionReader {
 
     private final Clock clock;
 
-    /** Jackson quietly turns 42 into "42"; a submission with a number where text belongs is wrong. */
+    /**
+     * Jackson is lenient by default: it turns 42 into "42" and 6.5 into 6, and ignores what
+     * follows the first JSON value. A submission that relies on any of that is wrong.
+     */
     private static ObjectMapper strictMapper() {
         ObjectMapper mapper = EventJson.mapper()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
+                .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
+                .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -234,7 +239,8 @@ public final class SubmissionReader {
             }
             JsonNode value = fact.get(name);
             if (value == null || value.isNull()) {
-                JsonProperty property = component.getAnnotation(JsonProperty.class);
+                // @JsonProperty does not target record components: Java puts it on the accessor.
+                JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
                 if (property != null && property.required()) {
                     errors.add(new Violation(base + "/" + name, "is required"));
                 }
@@ -361,7 +367,9 @@ public final class SubmissionReader {
         }
         Matcher missing = MISSING_PROPERTY.matcher(e.getOriginalMessage());
         if (missing.find()) {
-            return new Violation(pointer + "/" + missing.group(1), "is required");
+            // Jackson's path sometimes names the missing property already, sometimes only its parent.
+            String property = "/" + escape(missing.group(1));
+            return new Violation(pointer.endsWith(property) ? pointer : pointer + property, "is required");
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             return new Violation(pointer, "must be " + describe(m.getTargetType()));

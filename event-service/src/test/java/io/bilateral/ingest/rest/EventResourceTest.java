@@ -60,6 +60,18 @@ class EventResourceTest {
     }
 
     @Test
+    void unicodeNames_areAcceptedAndStoredIntact() {
+        String visit = BadInputTest.VISIT.replace("Zhu Rongji", "习近平").replace("1991-04", "2009-10")
+                .replace("\"type\"", "\"summary\": \"访问比利时 — visite en Belgique\", \"type\"");
+        Response r = given().auth().oauth2(EDITOR).contentType("application/json; charset=UTF-8").body(visit.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/events").then().statusCode(202).extract().response();
+        ConsumerRecord<String, byte[]> record = TopicRecords.at(servers(), r.path("partition"), ((Number) r.path("offset")).longValue());
+        io.bilateral.events.event.OfficialVisit stored = (io.bilateral.events.event.OfficialVisit) CloudEventsKafka.fromRecord(record).event();
+        assertThat(stored.visitor().name()).isEqualTo("习近平");
+        assertThat(stored.summary()).isEqualTo("访问比利时 — visite en Belgique");
+    }
+
+    @Test
     void invalidEvents_get400ProblemJson_namingTheField_andPublishNothing() {
         given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body(RELATIONS_1971).post("/events").then().statusCode(202);
         long before = TopicRecords.total(servers());
