@@ -64,6 +64,7 @@ class PostToQueryIT {
                 "MP_JWT_VERIFY_ISSUER", LocalJwt.ISSUER);
         Map<String, String> eventEnv = new java.util.HashMap<>(common);
         eventEnv.put("BILATERAL_PUBLISH_TIMEOUT", "2s");
+        eventEnv.put("BILATERAL_PUBLISH_BATCH_TIMEOUT", "30s");
         events = ServiceProcess.start("event-service", Path.of(System.getProperty("bilateral.event-service.jar")),
                 freePort(), eventEnv, dir.resolve("logs"));
         Map<String, String> queryEnv = new java.util.HashMap<>(common);
@@ -132,6 +133,73 @@ class PostToQueryIT {
                 given().baseUri(queries.url()).get("/dyads/BEL-FRA").then().statusCode(200)
                         .body("relationsSince.date", equalTo("1830")));
         given().baseUri(queries.url()).get("/dyads/BEL-CHN").then().statusCode(200).body("factCount", equalTo(1));
+    }
+
+    @Test
+    @Order(3)
+    void sameEventIdPostedTwice_isOneFactInTheReadModels() {
+        String once = RELATIONS_1971.replace("BEL-CHN", "BEL-JPN").replace("1971-10-25", "1866-08-01")
+                .replaceFirst("\\{", "{\"eventId\": \"3f6b8a40-0d1e-4d55-9c1e-7a1b2c3d4e5f\", ");
+        for (int i = 0; i < 2; i++) {
+            given().baseUri(events.url()).auth().oauth2(editor).contentType(ContentType.JSON).body(once)
+                    .post("/events").then().statusCode(202);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(queries.url()).get("/dyads/BEL-JPN").then().statusCode(200));
+        // Both posts were acknowledged, so the log holds the event twice; the read models hold it once.
+        assertThat(LogReader.countKey(kafka.bootstrapServers(), "BEL-JPN", true)).isEqualTo(2);
+        given().baseUri(queries.url()).get("/dyads/BEL-JPN").then().statusCode(200).body("factCount", equalTo(1));
+    }
+
+    @Test
+    @Order(4)
+    void batchInterruptedByABrokerFailure_isNeverSeenHalf_byAReadCommittedConsumer() throws Exception {
+        int size = 20_000;
+        StringBuilder batch = new StringBuilder();
+        for (int i = 0; i < size; i++) {
+            batch.append("{\"type\": \"OfficialVisit\", \"dyad\": \"DEU-FRA\", \"occurred\": \"1963-01\", ")
+                    .append("\"visitor\": {\"name\": \"Visitor ").append(i).append("\"}, \"visitingState\": \"DEU\", ")
+                    .append("\"hostState\": \"FRA\", \"sources\": [{\"url\": \"https://example.org/elysee\"}]}\n");
+        }
+        byte[] body = batch.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.concurrent.CompletableFuture<Integer> status = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                given().baseUri(events.url()).auth().oauth2(editor).contentType("application/x-ndjson").body(body)
+                        .post("/events/batch").statusCode());
+
+        // Stop the broker once part of the batch is in the log but not yet committed.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() ->
+                status.isDone() || LogReader.countKey(kafka.bootstrapServers(), "DEU-FRA", false) > 0);
+        kafka.close();
+        int answered = status.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(answered).isIn(202, 503);
+
+        kafka = LocalKafka.start(dir.resolve("kafka"), kafkaPort);
+        // The next batch re-initialises the transactional producer, which aborts what the failure left open.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().baseUri(events.url()).auth().oauth2(editor).contentType(ContentType.JSON)
+                        .body("[" + RELATIONS_1971.replace("BEL-CHN", "ESP-FRA").replace("1971-10-25", "1700") + "]")
+                        .post("/events/batch").then().statusCode(202));
+
+        long committed = LogReader.countKey(kafka.bootstrapServers(), "DEU-FRA", true);
+        assertThat(committed).as("a read-committed consumer sees all of the batch or none (answered %d)", answered)
+                .isEqualTo(answered == 202 ? size : 0);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(queries.url()).get("/dyads/ESP-FRA").then().statusCode(200));
+        given().baseUri(queries.url()).get("/dyads/DEU-FRA").then().statusCode(answered == 202 ? 200 : 404);
+    }
+
+    @Test
+    @Order(5)
+    void demoData_loadsThroughTheBatchApi_andShowsInTheSummary() throws IOException {
+        byte[] demo = Files.readAllBytes(Path.of("..", "demo", "belgium-china.ndjson"));
+        given().baseUri(events.url()).auth().oauth2(editor).contentType("application/x-ndjson").body(demo)
+                .post("/events/batch").then().statusCode(202).body("accepted", equalTo(31));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(queries.url()).get("/dyads/CHN-BEL").then().statusCode(200)
+                        .body("countsByType.OfficialVisit", equalTo(8))
+                        .body("countsByType.MissionRecorded", equalTo(5))
+                        .body("countsByType.RelatedRelationLinked", equalTo(4))
+                        .body("relationsSince.date", equalTo("1971-10-25")));
     }
 
     private static int freePort() throws IOException {

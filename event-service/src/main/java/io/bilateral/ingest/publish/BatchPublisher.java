@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -55,7 +56,23 @@ public class BatchPublisher {
             try {
                 p.beginTransaction();
                 List<Future<RecordMetadata>> acks = new ArrayList<>(Math.min(spool.size(), 1 << 16));
-                spool.forEach(event -> acks.add(p.send(CloudEventsKafka.toRecord(Topics.EVENTS, event, config.publish().source()))));
+                // The producer reports most failures through the callback, not by throwing: stop at the first.
+                AtomicReference<Exception> failed = new AtomicReference<>();
+                long deadline = System.nanoTime() + config.publish().batchTimeout().toNanos();
+                spool.forEach(event -> {
+                    if (failed.get() != null) {
+                        throw new IllegalStateException("a record of the batch failed: " + failed.get().getMessage(), failed.get());
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the batch took longer than " + config.publish().batchTimeout());
+                    }
+                    acks.add(p.send(CloudEventsKafka.toRecord(Topics.EVENTS, event, config.publish().source()),
+                            (meta, error) -> {
+                                if (error != null) {
+                                    failed.compareAndSet(null, error);
+                                }
+                            }));
+                });
                 p.commitTransaction();
                 Map<Integer, Long> last = new TreeMap<>();
                 for (Future<RecordMetadata> ack : acks) {
