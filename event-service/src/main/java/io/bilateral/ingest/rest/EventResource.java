@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -40,17 +39,6 @@ public class EventResource {
     /** The role (JWT groups claim) that may record facts. */
     public static final String EDITOR = "editor";
 
-    static final String EXAMPLE = """
-            {
-              "type": "DiplomaticRelationsEstablished",
-              "dyad": "BEL-CHN",
-              "occurred": "1971-10-25",
-              "certainty": "CONFIRMED",
-              "sources": [{
-                "url": "https://en.wikipedia.org/wiki/Belgium%E2%80%93China_relations",
-                "title": "Belgium–China relations", "publisher": "Wikipedia", "locator": "History"
-              }]
-            }""";
 
     private final SubmissionReader reader = new SubmissionReader(Clock.systemUTC());
     private final EventPublisher publisher;
@@ -77,8 +65,8 @@ public class EventResource {
     @APIResponse(responseCode = "403", description = "The token lacks the editor role")
     @APIResponse(responseCode = "413", description = "Body larger than bilateral.limits.max-event-bytes")
     @APIResponse(responseCode = "503", description = "The broker did not acknowledge in time: not accepted")
-    public Uni<Response> post(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "relations established", value = EXAMPLE))) InputStream body) throws IOException {
+    public Uni<Response> post(@RequestBody(description = "One event; an example of every type is listed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON)) InputStream body) throws IOException {
         byte[] bytes = new LimitedInputStream(body, config.limits().maxEventBytes().asLongValue(), "the event").readAllBytes();
         EventEnvelope event = reader.read(new String(bytes, StandardCharsets.UTF_8));
         return publisher.publish(event)
@@ -99,7 +87,9 @@ public class EventResource {
     @APIResponse(responseCode = "400", description = "At least one invalid event: nothing published")
     @APIResponse(responseCode = "413", description = "Past bilateral.limits.max-batch-bytes or max-batch-events: nothing published")
     @APIResponse(responseCode = "503", description = "The transaction did not commit: nothing published")
-    public Response batch(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
+    public Response batch(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                          @RequestBody(content = {@Content(mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = NDJSON)})
+                          InputStream body) throws IOException {
         InputStream limited = new LimitedInputStream(body, config.limits().maxBatchBytes().asLongValue(), "the batch");
         BatchReader batch = new BatchReader(reader, config.limits().maxBatchEvents());
         try (BatchSpool spool = new BatchSpool()) {

@@ -139,6 +139,11 @@ class EventResourceTest {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem("events-topic"));
         given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/openapi?format=json").then().statusCode(200).body(containsString("/events"));
+        String openapi = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        // An example of every event type for POST /events.
+        for (io.bilateral.events.event.EventType type : io.bilateral.events.event.EventType.values()) {
+            assertThat(openapi).contains("\"" + type.wireName() + "\" : {");
+        }
+        assertThat(openapi).contains("/events/batch", "application/x-ndjson");
     }
 }
