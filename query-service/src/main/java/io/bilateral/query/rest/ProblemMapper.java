@@ -37,17 +37,14 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
-        int status = e.getResponse().getStatus();
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
-        return problem(Problem.of("http-" + status, title, status, e.getMessage(), uri.getPath(), List.of()));
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return problem(Problem.httpStatus(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), uri.getPath()));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         LOG.error("unexpected failure on " + uri.getPath(), e);
-        return problem(Problem.of("internal-error", "Internal error", 500,
-                "an unexpected error occurred; it has been logged", uri.getPath(), List.of()));
+        return problem(Problem.internalError(uri.getPath()));
     }
 
     static Response problem(Problem p) {

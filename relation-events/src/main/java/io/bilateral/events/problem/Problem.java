@@ -21,4 +21,15 @@ public record Problem(URI type, String title, int status, String detail, String 
                              List<Violation> errors) {
         return new Problem(URI.create(TYPE_BASE + kind), title, status, detail, instance, errors);
     }
+
+    /** A plain HTTP failure (unknown path, wrong method, wrong media type ...), typed by its status. */
+    public static Problem httpStatus(int status, String reasonPhrase, String detail, String instance) {
+        return of("http-" + status, reasonPhrase != null ? reasonPhrase : "HTTP " + status, status, detail, instance, List.of());
+    }
+
+    /** What a client sees of a bug: no internals, a pointer to the log. */
+    public static Problem internalError(String instance) {
+        return of("internal-error", "Internal error", 500, "an unexpected error occurred; it has been logged",
+                instance, List.of());
+    }
 }
