@@ -20,6 +20,21 @@ public final class Events {
     private Events() {
     }
 
+    /** Any event, from its JSON (type and fields), with fresh metadata for the given fact. */
+    public static EventEnvelope of(String factId, String json) {
+        com.fasterxml.jackson.databind.node.ObjectNode node;
+        try {
+            node = (com.fasterxml.jackson.databind.node.ObjectNode) io.bilateral.events.envelope.EventJson.mapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+        node.put("eventId", UUID.randomUUID().toString()).put("factId", factId)
+                .put("recordedAt", Instant.now().truncatedTo(ChronoUnit.MICROS).toString());
+        return io.bilateral.events.envelope.EventJson.fromJson(node);
+    }
+
+    public static final String SOURCE = "\"sources\": [{\"url\": \"https://example.org/source\", \"locator\": \"p. 1\"}]";
+
     public static EventEnvelope relationsEstablished(String dyad, String occurred) {
         UUID id = UUID.randomUUID();
         return new EventEnvelope(new EventMetadata(id, id.toString(), Instant.now().truncatedTo(ChronoUnit.MICROS)),

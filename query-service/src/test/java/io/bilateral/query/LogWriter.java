@@ -35,6 +35,28 @@ public final class LogWriter {
         }
     }
 
+    /** Publishes the events in order and waits until the projection has committed the last. */
+    public static void publishAndAwait(EventEnvelope... events) {
+        LogPosition last = null;
+        for (EventEnvelope e : events) {
+            last = publish(e);
+        }
+        LogPosition awaited = last;
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> storedNextOffset(awaited.partition()) > awaited.offset());
+    }
+
+    public static long storedNextOffset(int partition) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(LocalStackTestResource.stack().postgres().jdbcUrl(),
+                io.bilateral.localstack.LocalPostgres.USER, io.bilateral.localstack.LocalPostgres.PASSWORD);
+             java.sql.PreparedStatement q = c.prepareStatement(
+                     "SELECT next_offset FROM projection_offsets WHERE topic = ? AND partition = ?")) {
+            q.setString(1, Topics.EVENTS);
+            q.setInt(2, partition);
+            java.sql.ResultSet rs = q.executeQuery();
+            return rs.next() ? rs.getLong(1) : -1;
+        }
+    }
+
     private static void ensureTopic(String servers) {
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", servers))) {
             admin.createTopics(List.of(new NewTopic(Topics.EVENTS, 3, (short) 1))).all().get();

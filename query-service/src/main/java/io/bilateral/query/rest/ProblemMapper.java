@@ -15,6 +15,7 @@ import java.util.List;
  * The one table from failures to HTTP answers, all as RFC 9457 problem+json:
  * <pre>
  * InvalidDyadException      400 invalid-parameter  names the parameter "dyad"
+ * InvalidParameterException 400 invalid-parameter  names the parameter
  * NotFoundProblem           404 not-found
  * WebApplicationException   its own status         (404 unknown path, 405, 406 ...)
  * anything else             500 internal-error     logged with its stack trace
@@ -28,6 +29,12 @@ public class ProblemMapper {
     public Response invalidDyad(InvalidDyadException e, UriInfo uri) {
         return problem(Problem.of("invalid-parameter", "Invalid parameter", 400, "dyad: " + e.getMessage(),
                 uri.getPath(), List.of(new Violation("dyad", e.getMessage()))));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, UriInfo uri) {
+        return problem(Problem.of("invalid-parameter", "Invalid parameter", 400, e.parameter() + ": " + e.getMessage(),
+                uri.getPath(), List.of(new Violation(e.parameter(), e.getMessage()))));
     }
 
     @ServerExceptionMapper

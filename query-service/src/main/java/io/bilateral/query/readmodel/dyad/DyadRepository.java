@@ -28,6 +28,22 @@ public class DyadRepository implements PanacheRepositoryBase<DyadRow, String> {
                 .map(DyadRepository::toCounts);
     }
 
+    /**
+     * Since when relations exist: the earliest current "relations established" fact, by date
+     * then precision (served by the facts_timeline index). Empty when there is none.
+     */
+    public Uni<DyadSummary.RelationsSince> relationsSince(String dyad) {
+        return getSession().chain(s -> s.createSelectionQuery(
+                        "select f.occurred, f.precision, f.factId from FactRow f where f.dyad = :dyad "
+                                + "and f.type = 'DiplomaticRelationsEstablished' and f.retracted = false "
+                                + "order by f.earliest nulls last, f.precision, f.factId", Object[].class)
+                .setParameter("dyad", dyad)
+                .setMaxResults(1)
+                .getResultList())
+                .map(rows -> rows.isEmpty() ? null
+                        : new DyadSummary.RelationsSince((String) rows.get(0)[0], (String) rows.get(0)[1], (String) rows.get(0)[2]));
+    }
+
     private static Map<String, Long> toCounts(List<Object[]> rows) {
         Map<String, Long> counts = new LinkedHashMap<>();
         rows.forEach(r -> counts.put((String) r[0], (Long) r[1]));

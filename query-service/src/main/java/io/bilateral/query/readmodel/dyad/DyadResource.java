@@ -29,6 +29,7 @@ public class DyadResource {
         String id = DyadId.parse(dyad).toString();
         return dyads.findByDyad(id)
                 .onItem().ifNull().failWith(() -> new NotFoundProblem("no facts recorded for dyad " + id))
-                .chain(row -> dyads.countFactsByType(id).map(counts -> DyadSummary.of(row, counts)));
+                .chain(row -> dyads.relationsSince(id).chain(since ->
+                        dyads.countFactsByType(id).map(counts -> DyadSummary.of(row, since, counts))));
     }
 }

@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /** A row of {@code dyads}, written by {@link DyadProjection}; read-only here. */
@@ -21,18 +20,6 @@ public class DyadRow {
 
     @Column(name = "second_actor")
     public String secondActor;
-
-    @Column(name = "relations_since")
-    public String relationsSince;
-
-    @Column(name = "relations_since_earliest")
-    public LocalDate relationsSinceEarliest;
-
-    @Column(name = "relations_since_precision")
-    public String relationsSincePrecision;
-
-    @Column(name = "relations_fact_id")
-    public String relationsFactId;
 
     @Column(name = "first_recorded_at")
     public OffsetDateTime firstRecordedAt;

@@ -18,12 +18,10 @@ public record DyadSummary(String dyad, List<Actor> actors, RelationsSince relati
     public record RelationsSince(String date, String precision, String factId) {
     }
 
-    static DyadSummary of(DyadRow row, Map<String, Long> counts) {
+    static DyadSummary of(DyadRow row, RelationsSince since, Map<String, Long> counts) {
         return new DyadSummary(row.dyad,
                 List.of(Actors.find(row.firstActor).orElseThrow(), Actors.find(row.secondActor).orElseThrow()),
-                row.relationsSince == null ? null
-                        : new RelationsSince(row.relationsSince, row.relationsSincePrecision, row.relationsFactId),
-                counts.values().stream().mapToLong(Long::longValue).sum(), counts,
+                since, counts.values().stream().mapToLong(Long::longValue).sum(), counts,
                 row.firstRecordedAt, row.lastRecordedAt);
     }
 }

@@ -1,0 +1,129 @@
+package io.bilateral.query.readmodel.timeline;
+
+import io.bilateral.events.actor.DyadId;
+import io.bilateral.events.event.EventType;
+import io.bilateral.events.time.InvalidPartialDateException;
+import io.bilateral.events.time.PartialDate;
+import io.bilateral.query.rest.InvalidParameterException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Every current fact of a dyad in date order — earliest day first (undated facts last), finer
+ * precision first — with its precision and sources; filtered by type and period, paged with
+ * a keyset cursor. A fact known only to the year 2019 is inside a period 2019-07/2019-07:
+ * periods are compared as the days they may denote.
+ */
+@Path("/dyads/{dyad}/timeline")
+@Produces(MediaType.APPLICATION_JSON)
+public class TimelineResource {
+
+    static final int MAX_LIMIT = 200;
+    private static final String RANK = "(CASE precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 ELSE 3 END)";
+    private static final String DAY = "COALESCE(earliest, 'infinity'::date)";
+    private static final String PAGE = """
+            SELECT fact_id, type, occurred, precision, earliest, latest, certainty, sources, payload->>'summary' AS summary,
+                   retracted, revision, cameo, goldstein, %2$s AS rank
+            FROM facts
+            WHERE dyad = $1
+              AND ($2::text[] IS NULL OR type = ANY($2::text[]))
+              AND ($3::date IS NULL OR (occurred IS NOT NULL AND COALESCE(latest, 'infinity'::date) >= $3::date))
+              AND ($4::date IS NULL OR (occurred IS NOT NULL AND COALESCE(earliest, '-infinity'::date) <= $4::date))
+              AND ($5::boolean OR NOT retracted)
+              AND ($6::date IS NULL OR (%1$s, %2$s, fact_id) > ($6::date, $7::int, $8::text))
+            ORDER BY %1$s, %2$s, fact_id
+            LIMIT $9""".formatted(DAY, RANK);
+
+    private final Pool pool;
+
+    TimelineResource(Pool pool) {
+        this.pool = pool;
+    }
+
+    @GET
+    @Operation(summary = "The timeline of a relation", description = "Current facts in date order, with precision and sources.")
+    public Uni<JsonObject> timeline(@Parameter(example = "BEL-CHN") @PathParam("dyad") String dyad,
+                                    @Parameter(description = "repeatable: only these types") @QueryParam("type") List<String> types,
+                                    @Parameter(description = "EDTF: facts that may overlap from this date on", example = "2019")
+                                    @QueryParam("from") String from,
+                                    @Parameter(description = "EDTF: facts that may overlap up to this date", example = "2019-07")
+                                    @QueryParam("to") String to,
+                                    @QueryParam("includeRetracted") @DefaultValue("false") boolean includeRetracted,
+                                    @QueryParam("limit") @DefaultValue("50") int limit,
+                                    @QueryParam("cursor") String cursor) {
+        String id = DyadId.parse(dyad).toString();
+        for (String type : types) {
+            if (EventType.byWireName(type).isEmpty()) {
+                throw new InvalidParameterException("type", "'" + type + "' is not an event type; GET /schemas on event-service lists them");
+            }
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidParameterException("limit", "must be from 1 to " + MAX_LIMIT);
+        }
+        LocalDate fromDay = bound("from", from, true);
+        LocalDate toDay = bound("to", to, false);
+        TimelineCursor after = cursor == null || cursor.isBlank() ? null : TimelineCursor.decode(cursor);
+        Tuple args = Tuple.from(Arrays.asList(id, types.isEmpty() ? null : types.toArray(new String[0]), fromDay, toDay,
+                includeRetracted, after == null ? null : after.earliest(), after == null ? null : after.precisionRank(),
+                after == null ? null : after.factId(), limit + 1));
+        return pool.preparedQuery(PAGE).execute(args).map(rows -> {
+            JsonArray facts = new JsonArray();
+            TimelineCursor last = null;
+            int n = 0;
+            for (Row r : rows) {
+                if (++n > limit) {
+                    break;
+                }
+                facts.add(item(r));
+                LocalDate earliest = r.getLocalDate("earliest");
+                last = new TimelineCursor(earliest == null ? TimelineCursor.UNDATED : earliest, r.getInteger("rank"), r.getString("fact_id"));
+            }
+            return new JsonObject().put("dyad", id).put("facts", facts)
+                    .put("nextCursor", n > limit && last != null ? last.encode() : null);
+        });
+    }
+
+    private static LocalDate bound(String name, String edtf, boolean start) {
+        if (edtf == null || edtf.isBlank()) {
+            return null;
+        }
+        try {
+            PartialDate date = PartialDate.parse(edtf);
+            return start ? date.earliest() : date.latest();
+        } catch (InvalidPartialDateException e) {
+            throw new InvalidParameterException(name, e.getMessage());
+        }
+    }
+
+    private static JsonObject item(Row r) {
+        return new JsonObject()
+                .put("factId", r.getString("fact_id")).put("type", r.getString("type"))
+                .put("occurred", r.getString("occurred")).put("precision", r.getString("precision"))
+                .put("earliest", str(r.getLocalDate("earliest"))).put("latest", str(r.getLocalDate("latest")))
+                .put("certainty", r.getString("certainty")).put("summary", r.getString("summary"))
+                .put("sources", r.getJsonArray("sources")).put("retracted", r.getBoolean("retracted"))
+                .put("revision", r.getInteger("revision"))
+                .put("cameo", r.getString("cameo")).put("goldstein", r.getDouble("goldstein"));
+    }
+
+    private static String str(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,97 @@
+package io.bilateral.query.readmodel.fact;
+
+import io.bilateral.events.envelope.EventEnvelope;
+import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.query.LogWriter;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.bilateral.query.Events.SOURCE;
+import static io.bilateral.query.Events.of;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Corrections never rewrite history: they fold into the current state, or are recorded as conflicts. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+class CorrectionsTest {
+
+    private static EventEnvelope relations(String factId, String dyad, String occurred) {
+        return of(factId, "{\"type\": \"DiplomaticRelationsEstablished\", \"dyad\": \"" + dyad + "\", \"occurred\": \"" + occurred + "\", " + SOURCE + "}");
+    }
+
+    private static EventEnvelope amend(String factId, String dyad, int basedOn, String changes) {
+        return of(factId, "{\"type\": \"FactAmended\", \"dyad\": \"" + dyad + "\", \"basedOnRevision\": " + basedOn
+                + ", \"changes\": " + changes + ", \"reason\": \"the treaty text gives the day\", " + SOURCE + "}");
+    }
+
+    private static EventEnvelope retract(String factId, String dyad, int basedOn) {
+        return of(factId, "{\"type\": \"FactRetracted\", \"dyad\": \"" + dyad + "\", \"basedOnRevision\": " + basedOn
+                + ", \"reason\": \"ERRONEOUS\", \"note\": \"wrong country\", " + SOURCE + "}");
+    }
+
+    @Test
+    void amendment_onTheCurrentRevision_changesTheFact_andKeepsItsHistory() {
+        LogWriter.publishAndAwait(relations("nor-swe-relations", "NOR-SWE", "1905-10"),
+                amend("nor-swe-relations", "NOR-SWE", 1, "{\"occurred\": \"1905-10-26\"}"));
+
+        given().get("/facts/nor-swe-relations").then().statusCode(200)
+                .body("occurred", equalTo("1905-10-26"))
+                .body("precision", equalTo("day"))
+                .body("revision", equalTo(2))
+                .body("current.occurred", equalTo("1905-10-26"))
+                .body("history", hasSize(2))
+                .body("history[0].kind", equalTo("RECORDED"))
+                .body("history[1].kind", equalTo("AMENDED"))
+                .body("history[1].reason", equalTo("the treaty text gives the day"))
+                .body("history[1].changes.occurred", equalTo("1905-10-26"))
+                .body("conflicts", hasSize(0));
+        given().get("/dyads/NOR-SWE").then().statusCode(200).body("relationsSince.date", equalTo("1905-10-26"));
+    }
+
+    @Test
+    void amendment_onAStaleRevision_isRecordedAsAConflict_andChangesNothing() {
+        LogWriter.publishAndAwait(relations("est-fin-relations", "EST-FIN", "1920"),
+                amend("est-fin-relations", "EST-FIN", 1, "{\"occurred\": \"1920-06\"}"),
+                amend("est-fin-relations", "EST-FIN", 1, "{\"occurred\": \"1921\"}"));
+
+        given().get("/facts/est-fin-relations").then().statusCode(200)
+                .body("occurred", equalTo("1920-06"))
+                .body("revision", equalTo(2))
+                .body("conflicts", hasSize(1))
+                .body("conflicts[0].basedOnRevision", equalTo(1))
+                .body("conflicts[0].currentRevision", equalTo(2))
+                .body("conflicts[0].reason", containsString("based on revision 1, but the fact is at revision 2"));
+    }
+
+    @Test
+    void amendment_thatWouldMakeTheFactInvalid_orOfAnUnknownFact_isAConflict() {
+        LogWriter.publishAndAwait(relations("lva-ltu-relations", "LTU-LVA", "1921"),
+                amend("lva-ltu-relations", "LTU-LVA", 1, "{\"occurred\": \"1921-02-30\"}"),
+                amend("no-such-fact", "LTU-LVA", 1, "{\"occurred\": \"1921\"}"));
+
+        given().get("/facts/lva-ltu-relations").then().statusCode(200)
+                .body("occurred", equalTo("1921")).body("revision", equalTo(1))
+                .body("conflicts[0].reason", containsString("would be invalid"));
+        given().get("/facts/no-such-fact").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void retraction_hidesTheFactByDefault_butKeepsItReachable_andMarked() {
+        LogWriter.publishAndAwait(relations("isl-mlt-relations", "ISL-MLT", "1965"), retract("isl-mlt-relations", "ISL-MLT", 1));
+
+        given().get("/facts/isl-mlt-relations").then().statusCode(200)
+                .body("retracted", equalTo(true)).body("revision", equalTo(2))
+                .body("history[1].kind", equalTo("RETRACTED"))
+                .body("history[1].reason", equalTo("ERRONEOUS: wrong country"));
+        given().get("/dyads/ISL-MLT/timeline").then().statusCode(200).body("facts", hasSize(0));
+        given().get("/dyads/ISL-MLT/timeline?includeRetracted=true").then().statusCode(200)
+                .body("facts", hasSize(1)).body("facts[0].retracted", equalTo(true));
+        given().get("/dyads/ISL-MLT").then().statusCode(200)
+                .body("relationsSince", nullValue()).body("factCount", equalTo(0));
+    }
+}
