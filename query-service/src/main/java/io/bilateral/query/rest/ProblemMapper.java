@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * The one table from failures to HTTP answers, all as RFC 9457 problem+json:
  * <pre>
- * InvalidDyadException      400 invalid-parameter  names the parameter "dyad"
+ * InvalidDyadException      400 invalid-parameter  names the parameter ("dyad", or "code" of an actor)
  * InvalidParameterException 400 invalid-parameter  names the parameter
  * NotFoundProblem           404 not-found
  * WebApplicationException   its own status         (404 unknown path, 405, 406 ...)
@@ -27,8 +27,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response invalidDyad(InvalidDyadException e, UriInfo uri) {
-        return problem(Problem.of("invalid-parameter", "Invalid parameter", 400, "dyad: " + e.getMessage(),
-                uri.getPath(), List.of(new Violation("dyad", e.getMessage()))));
+        return problem(Problem.of("invalid-parameter", "Invalid parameter", 400, e.getMessage(),
+                uri.getPath(), List.of(new Violation(uri.getPath().startsWith("/actors/") ? "code" : "dyad", e.getMessage()))));
     }
 
     @ServerExceptionMapper

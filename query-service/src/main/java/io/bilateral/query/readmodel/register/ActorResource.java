@@ -1,0 +1,49 @@
+package io.bilateral.query.readmodel.register;
+
+import io.bilateral.events.actor.ActorCode;
+import io.bilateral.events.actor.Actors;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The country view: every dyad of one actor that has facts (served by the dyads' actor indexes). */
+@Path("/actors/{code}/dyads")
+@Produces(MediaType.APPLICATION_JSON)
+public class ActorResource {
+
+    private static final String DYADS = """
+            SELECT d.dyad, CASE WHEN d.first_actor = $1 THEN d.second_actor ELSE d.first_actor END AS other,
+                   d.last_recorded_at,
+                   (SELECT count(*) FROM facts f WHERE f.dyad = d.dyad AND NOT f.retracted) AS facts
+            FROM dyads d WHERE d.first_actor = $1 OR d.second_actor = $1 ORDER BY d.dyad""";
+
+    private final Pool pool;
+
+    ActorResource(Pool pool) {
+        this.pool = pool;
+    }
+
+    @GET
+    @Operation(summary = "Every dyad of one actor, with the other actor and its number of current facts")
+    public Uni<JsonObject> dyads(@PathParam("code") String code) {
+        ActorCode actor = ActorCode.of(code);
+        return pool.preparedQuery(DYADS).execute(Tuple.of(actor.code())).map(rows -> {
+            JsonArray dyads = new JsonArray();
+            rows.forEach(r -> dyads.add(new JsonObject().put("dyad", r.getString("dyad"))
+                    .put("other", r.getString("other"))
+                    .put("otherName", Actors.find(r.getString("other")).map(a -> a.name()).orElse(null))
+                    .put("facts", r.getLong("facts"))
+                    .put("lastRecordedAt", r.getOffsetDateTime("last_recorded_at").toString())));
+            return new JsonObject().put("actor", actor.code())
+                    .put("name", Actors.find(actor.code()).map(a -> a.name()).orElse(null)).put("dyads", dyads);
+        });
+    }
+}

@@ -1,0 +1,113 @@
+package io.bilateral.query.readmodel.register;
+
+import io.bilateral.events.actor.DyadId;
+import io.bilateral.query.readmodel.register.FactsOfTypes.StoredFact;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The registers of a relation: visits, missions, trade figures and incidents, each an
+ * answer to a question users ask ("who visited whom, in which office, when?"), every entry
+ * with its date, precision and sources. {@code {dyad}} takes either order.
+ */
+@Path("/dyads/{dyad}")
+@Produces(MediaType.APPLICATION_JSON)
+public class RegisterResource {
+
+    private final FactsOfTypes facts;
+
+    RegisterResource(FactsOfTypes facts) {
+        this.facts = facts;
+    }
+
+    @GET
+    @Path("/visits")
+    @Operation(summary = "Visit register: who visited whom, in which office, when")
+    public Uni<JsonObject> visits(@Parameter(example = "BEL-CHN") @PathParam("dyad") String dyad) {
+        DyadId id = DyadId.parse(dyad);
+        return facts.of(id, "OfficialVisit").map(list -> register(id, "visits", list.stream().map(f -> entry(f)
+                .put("visitor", f.event().getJsonObject("visitor"))
+                .put("office", f.event().getString("office"))
+                .put("visitingState", f.event().getString("visitingState"))
+                .put("hostState", f.event().getString("hostState"))).toList()));
+    }
+
+    @GET
+    @Path("/trade")
+    @Operation(summary = "Trade series: value by period and flow, with currency, qualifier, rank, share, growth and reporter")
+    public Uni<JsonObject> trade(@Parameter(example = "BEL-CHN") @PathParam("dyad") String dyad) {
+        DyadId id = DyadId.parse(dyad);
+        return facts.of(id, "TradeStatisticReported").map(list -> register(id, "trade", list.stream().map(f -> entry(f)
+                .put("reporter", f.event().getString("reporter")).put("partner", f.event().getString("partner"))
+                .put("flow", f.event().getString("flow")).put("value", f.event().getValue("value"))
+                .put("currency", f.event().getString("currency")).put("qualifier", f.event().getString("qualifier"))
+                .put("partnerRank", f.event().getValue("partnerRank")).put("sharePercent", f.event().getValue("sharePercent"))
+                .put("averageAnnualGrowthPercent", f.event().getValue("averageAnnualGrowthPercent"))).toList()));
+    }
+
+    @GET
+    @Path("/incidents")
+    @Operation(summary = "Incident log: espionage, cyber incidents, sanctions and summons, with certainty")
+    public Uni<JsonObject> incidents(@Parameter(example = "BEL-CHN") @PathParam("dyad") String dyad) {
+        DyadId id = DyadId.parse(dyad);
+        return facts.of(id, "EspionageAllegation", "CyberIncident", "PersonalSanction", "DiplomatSummoned")
+                .map(list -> register(id, "incidents", list.stream().map(f -> {
+                    JsonObject e = f.event();
+                    JsonObject entry = entry(f).put("type", f.type()).put("disclosed", e.getString("disclosed"));
+                    for (String field : List.of("accused", "accuser", "reportedBy", "accusedAgency", "kind", "targets",
+                            "threatActor", "attributedTo", "imposedBy", "target", "targetOffice", "measure", "duration",
+                            "reason", "summonedBy", "envoyOf", "envoy", "envoyTitle")) {
+                        if (e.containsKey(field)) {
+                            entry.put(field, e.getValue(field));
+                        }
+                    }
+                    return entry;
+                }).toList()));
+    }
+
+    @GET
+    @Path("/missions")
+    @Operation(summary = "Missions: which state keeps which mission in which city, since when, and whether it is open")
+    public Uni<JsonObject> missions(@Parameter(example = "BEL-CHN") @PathParam("dyad") String dyad) {
+        DyadId id = DyadId.parse(dyad);
+        return facts.of(id, "MissionOpened", "MissionClosed", "MissionRecorded").map(list -> {
+            // Folded in date order: the latest fact about a post decides its status.
+            Map<String, JsonObject> posts = new LinkedHashMap<>();
+            for (StoredFact f : list) {
+                JsonObject m = f.event().getJsonObject("mission");
+                String key = m.getString("sendingState") + "|" + m.getString("hostState") + "|" + m.getString("city") + "|" + m.getString("kind");
+                JsonObject post = posts.computeIfAbsent(key, k -> new JsonObject().mergeIn(m).put("facts", new JsonArray()));
+                post.getJsonArray("facts").add(entry(f).put("type", f.type()));
+                switch (f.type()) {
+                    case "MissionOpened" -> post.put("status", "OPEN").put("since", f.occurred());
+                    case "MissionClosed" -> post.put("status", "CLOSED").put("closed", f.occurred());
+                    // "has an embassy": open, unless a later-dated fact closed it.
+                    default -> post.put("status", post.getString("status", "OPEN"));
+                }
+            }
+            return register(id, "missions", List.copyOf(posts.values()));
+        });
+    }
+
+    private static JsonObject entry(StoredFact f) {
+        return new JsonObject().put("factId", f.factId()).put("occurred", f.occurred()).put("precision", f.precision())
+                .put("certainty", f.event().getString("certainty")).put("summary", f.event().getString("summary"))
+                .put("sources", f.event().getJsonArray("sources"));
+    }
+
+    private static JsonObject register(DyadId dyad, String name, List<JsonObject> entries) {
+        return new JsonObject().put("dyad", dyad.toString()).put(name, new JsonArray(entries));
+    }
+}

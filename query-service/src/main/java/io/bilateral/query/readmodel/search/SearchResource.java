@@ -1,0 +1,61 @@
+package io.bilateral.query.readmodel.search;
+
+import io.bilateral.events.actor.DyadId;
+import io.bilateral.query.rest.InvalidParameterException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * Full-text search over the current facts, ranked (PostgreSQL {@code websearch_to_tsquery}:
+ * words, "quoted phrases", OR, -excluded). The query is a bound parameter: data, never SQL.
+ */
+@Path("/search")
+@Produces(MediaType.APPLICATION_JSON)
+public class SearchResource {
+
+    static final int MAX_LIMIT = 100;
+    private static final String SEARCH = """
+            SELECT fact_id, dyad, type, occurred, precision, payload->>'summary' AS summary, ts_rank(search, q) AS rank
+            FROM facts, websearch_to_tsquery('simple', $1) q
+            WHERE search @@ q AND NOT retracted AND ($2::text IS NULL OR dyad = $2)
+            ORDER BY rank DESC, fact_id LIMIT $3""";
+
+    private final Pool pool;
+
+    SearchResource(Pool pool) {
+        this.pool = pool;
+    }
+
+    @GET
+    @Operation(summary = "Search the facts", description = "Ranked full-text search over every text of the current facts.")
+    public Uni<JsonObject> search(@Parameter(example = "Brotchi") @QueryParam("q") String q,
+                                  @QueryParam("dyad") String dyad,
+                                  @QueryParam("limit") @DefaultValue("20") int limit) {
+        if (q == null || q.isBlank()) {
+            throw new InvalidParameterException("q", "is required: the words to search for");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidParameterException("limit", "must be from 1 to " + MAX_LIMIT);
+        }
+        String inDyad = dyad == null || dyad.isBlank() ? null : DyadId.parse(dyad).toString();
+        return pool.preparedQuery(SEARCH).execute(Tuple.of(q, inDyad, limit)).map(rows -> {
+            JsonArray hits = new JsonArray();
+            rows.forEach(r -> hits.add(new JsonObject().put("factId", r.getString("fact_id")).put("dyad", r.getString("dyad"))
+                    .put("type", r.getString("type")).put("occurred", r.getString("occurred"))
+                    .put("precision", r.getString("precision")).put("summary", r.getString("summary"))
+                    .put("rank", r.getFloat("rank"))));
+            return new JsonObject().put("q", q).put("hits", hits);
+        });
+    }
+}

@@ -1,0 +1,121 @@
+package io.bilateral.query.readmodel.register;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bilateral.events.envelope.EventEnvelope;
+import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.query.Events;
+import io.bilateral.query.LogWriter;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+/** The questions users ask of the Belgium–China relation, answered from the demo data. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+class DemoQuestionsTest {
+
+    private static boolean loaded;
+
+    @BeforeEach
+    void loadTheDemoDataOnce() throws IOException {
+        if (!loaded) {
+            List<EventEnvelope> demo = Files.readAllLines(Path.of("..", "demo", "belgium-china.ndjson")).stream()
+                    .filter(l -> !l.isBlank())
+                    .map(l -> {
+                        try {
+                            JsonNode n = io.bilateral.events.envelope.EventJson.mapper().readTree(l);
+                            return Events.of(n.path("factId").asText(), l.replaceAll("\"eventId\": \"[^\"]+\", ", "").replaceAll("\"factId\": \"[^\"]+\", ", ""));
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }).toList();
+            LogWriter.publishAndAwait(demo.toArray(EventEnvelope[]::new));
+            loaded = true;
+        }
+    }
+
+    @Test
+    void visits_inOrder_withTheOfficeHeldAtTheTime() {
+        Response r = given().get("/dyads/CHN-BEL/visits").then().statusCode(200)
+                .body("visits", hasSize(8))
+                .body("visits[0].visitor.name", equalTo("Zhu Rongji"))
+                .body("visits[0].precision", equalTo("month"))
+                .body("visits[1].office", equalTo("Vice-premier"))
+                .body("visits[7].visitor.name", equalTo("Xi Jinping"))
+                .body("visits[7].visitingState", equalTo("CHN"))
+                .body("visits[7].sources[0].locator", org.hamcrest.Matchers.containsString("History"))
+                .extract().response();
+        List<String> dates = r.path("visits.occurred");
+        assertThat(dates).containsExactly("1991-04", "1992-03", "1993-05", "1996-11", "1998-11", "2000-05", "2002-03", "2009-10");
+    }
+
+    @Test
+    void belgianConsulatesInChina() {
+        Response r = given().get("/dyads/BEL-CHN/missions").then().statusCode(200).body("missions", hasSize(5)).extract().response();
+        List<String> consulates = r.path("missions.findAll { it.kind == 'CONSULATE' && it.sendingState == 'BEL' }.city");
+        assertThat(consulates).containsExactlyInAnyOrder("Guangzhou", "Hong Kong", "Shanghai");
+        assertThat(r.<List<String>>path("missions.status")).containsOnly("OPEN");
+    }
+
+    @Test
+    void trade2013_valueAndShare() {
+        given().get("/dyads/BEL-CHN/trade").then().statusCode(200)
+                .body("trade", hasSize(2))
+                .body("trade[0].occurred", equalTo("2008"))
+                .body("trade[0].qualifier", equalTo("MORE_THAN"))
+                .body("trade[1].occurred", equalTo("2013"))
+                .body("trade[1].value", equalTo(20200000000L))
+                .body("trade[1].currency", equalTo("EUR"))
+                .body("trade[1].partnerRank", equalTo(6))
+                .body("trade[1].sharePercent", equalTo(4.1f));
+    }
+
+    @Test
+    void incidents_withCertainty() {
+        given().get("/dyads/BEL-CHN/incidents").then().statusCode(200)
+                .body("incidents", hasSize(6))
+                .body("incidents.type", hasItem("CyberIncident"))
+                .body("incidents.find { it.factId == 'bel-chn-creyelman-recruitment' }.certainty", equalTo("ALLEGED"))
+                .body("incidents.find { it.factId == 'bel-chn-apt31-lawmakers' }.threatActor", equalTo("APT31"));
+    }
+
+    @Test
+    void scoresByYear_sumGoldstein() {
+        given().get("/dyads/BEL-CHN/scores").then().statusCode(200)
+                .body("series.find { it.period == '1950' }.goldstein", equalTo(-10.0f))
+                .body("series.find { it.period == '1971' }.goldstein", equalTo(6.0f))
+                .body("series.find { it.period == '2024' }.facts", equalTo(2))
+                .body("series.find { it.period == '2024' }.goldstein", equalTo(-4.0f));
+        given().get("/dyads/BEL-CHN/scores?by=week").then().statusCode(400).body("errors[0].pointer", equalTo("by"));
+    }
+
+    @Test
+    void everythingAboutJacquesBrotchi_bySearch() {
+        given().get("/search?q=Brotchi").then().statusCode(200)
+                .body("hits[0].factId", equalTo("bel-chn-brotchi-entry-ban-2019"))
+                .body("hits[0].type", equalTo("PersonalSanction"));
+        given().get("/search?q=%27; DROP TABLE facts; --").then().statusCode(200);
+        given().get("/search").then().statusCode(400).body("errors[0].pointer", equalTo("q"));
+    }
+
+    @Test
+    void countryView_listsTheDyadsOfAnActor() {
+        given().get("/actors/BEL/dyads").then().statusCode(200)
+                .body("dyads.dyad", hasItem("BEL-CHN"))
+                .body("dyads.find { it.dyad == 'BEL-CHN' }.other", equalTo("CHN"));
+        given().get("/actors/XYZ/dyads").then().statusCode(400).body("errors[0].pointer", equalTo("code"));
+    }
+}
