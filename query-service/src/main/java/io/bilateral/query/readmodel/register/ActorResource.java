@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class ActorResource {
 
-    private static final String DYADS = """
+    public static final String DYADS = """
             SELECT d.dyad, CASE WHEN d.first_actor = $1 THEN d.second_actor ELSE d.first_actor END AS other,
                    d.last_recorded_at,
                    (SELECT count(*) FROM facts f WHERE f.dyad = d.dyad AND NOT f.retracted) AS facts

@@ -19,9 +19,10 @@ import java.util.List;
 @ApplicationScoped
 public class FactsOfTypes {
 
-    private static final String QUERY = """
+    public static final String QUERY = """
             SELECT fact_id, type, occurred, precision, payload, sources FROM facts
             WHERE dyad = $1 AND type = ANY($2::text[]) AND NOT retracted
+              AND ($3::date IS NULL OR (occurred IS NOT NULL AND COALESCE(latest, 'infinity'::date) >= $3::date))
             ORDER BY COALESCE(earliest, 'infinity'::date),
                      (CASE precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 ELSE 3 END), fact_id""";
 
@@ -35,14 +36,23 @@ public class FactsOfTypes {
     public record StoredFact(String factId, String type, String occurred, String precision, JsonObject event) {
     }
 
-    public Uni<List<StoredFact>> of(DyadId dyad, String... types) {
-        return pool.preparedQuery(QUERY).execute(Tuple.of(dyad.toString(), types)).map(rows -> {
+    /** The facts of one dyad, with the dyad they are of. */
+    public record Listed(DyadId dyad, List<StoredFact> facts) {
+    }
+
+    public Uni<Listed> of(DyadId dyad, String... types) {
+        return since(dyad, null, types);
+    }
+
+    /** Only the facts that may have happened on or after {@code from} (null: all). */
+    public Uni<Listed> since(DyadId dyad, java.time.LocalDate from, String... types) {
+        return pool.preparedQuery(QUERY).execute(Tuple.of(dyad.toString(), types, from)).map(rows -> {
             List<StoredFact> facts = new ArrayList<>();
             for (Row r : rows) {
                 facts.add(new StoredFact(r.getString("fact_id"), r.getString("type"), r.getString("occurred"),
                         r.getString("precision"), r.getJsonObject("payload")));
             }
-            return facts;
+            return new Listed(dyad, facts);
         });
     }
 }

@@ -1,6 +1,6 @@
 package io.bilateral.query.readmodel.register;
 
-import io.bilateral.events.actor.DyadId;
+import io.bilateral.query.readmodel.dyad.KnownDyads;
 import io.bilateral.query.readmodel.register.FactsOfTypes.StoredFact;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -9,6 +9,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import io.bilateral.query.rest.Periods;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -27,17 +29,18 @@ import java.util.Map;
 public class RegisterResource {
 
     private final FactsOfTypes facts;
+    private final KnownDyads dyads;
 
-    RegisterResource(FactsOfTypes facts) {
+    RegisterResource(FactsOfTypes facts, KnownDyads dyads) {
         this.facts = facts;
+        this.dyads = dyads;
     }
 
     @GET
     @Path("/visits")
     @Operation(summary = "Visit register: who visited whom, in which office, when")
     public Uni<JsonObject> visits(@Parameter(example = "BEL-CHN") @PathParam("dyad") String dyad) {
-        DyadId id = DyadId.parse(dyad);
-        return facts.of(id, "OfficialVisit").map(list -> register(id, "visits", list.stream().map(f -> entry(f)
+        return dyads.require(dyad).chain(id -> facts.of(id, "OfficialVisit")).map(list -> register(list, "visits", list.facts().stream().map(f -> entry(f)
                 .put("visitor", f.event().getJsonObject("visitor"))
                 .put("office", f.event().getString("office"))
                 .put("visitingState", f.event().getString("visitingState"))
@@ -48,8 +51,7 @@ public class RegisterResource {
     @Path("/trade")
     @Operation(summary = "Trade series: value by period and flow, with currency, qualifier, rank, share, growth and reporter")
     public Uni<JsonObject> trade(@Parameter(example = "BEL-CHN") @PathParam("dyad") String dyad) {
-        DyadId id = DyadId.parse(dyad);
-        return facts.of(id, "TradeStatisticReported").map(list -> register(id, "trade", list.stream().map(f -> entry(f)
+        return dyads.require(dyad).chain(id -> facts.of(id, "TradeStatisticReported")).map(list -> register(list, "trade", list.facts().stream().map(f -> entry(f)
                 .put("reporter", f.event().getString("reporter")).put("partner", f.event().getString("partner"))
                 .put("flow", f.event().getString("flow")).put("value", f.event().getValue("value"))
                 .put("currency", f.event().getString("currency")).put("qualifier", f.event().getString("qualifier"))
@@ -60,10 +62,12 @@ public class RegisterResource {
     @GET
     @Path("/incidents")
     @Operation(summary = "Incident log: espionage, cyber incidents, sanctions and summons, with certainty")
-    public Uni<JsonObject> incidents(@Parameter(example = "BEL-CHN") @PathParam("dyad") String dyad) {
-        DyadId id = DyadId.parse(dyad);
-        return facts.of(id, "EspionageAllegation", "CyberIncident", "PersonalSanction", "DiplomatSummoned")
-                .map(list -> register(id, "incidents", list.stream().map(f -> {
+    public Uni<JsonObject> incidents(@Parameter(example = "BEL-CHN") @PathParam("dyad") String dyad,
+                                     @Parameter(description = "EDTF: incidents that may have happened on or after it (by activity, else disclosure)",
+                                             example = "2023") @QueryParam("from") String from) {
+        java.time.LocalDate since = Periods.start("from", from);
+        return dyads.require(dyad).chain(id -> facts.since(id, since, "EspionageAllegation", "CyberIncident", "PersonalSanction", "DiplomatSummoned"))
+                .map(list -> register(list, "incidents", list.facts().stream().map(f -> {
                     JsonObject e = f.event();
                     JsonObject entry = entry(f).put("type", f.type()).put("disclosed", e.getString("disclosed"));
                     for (String field : List.of("accused", "accuser", "reportedBy", "accusedAgency", "kind", "targets",
@@ -81,11 +85,10 @@ public class RegisterResource {
     @Path("/missions")
     @Operation(summary = "Missions: which state keeps which mission in which city, since when, and whether it is open")
     public Uni<JsonObject> missions(@Parameter(example = "BEL-CHN") @PathParam("dyad") String dyad) {
-        DyadId id = DyadId.parse(dyad);
-        return facts.of(id, "MissionOpened", "MissionClosed", "MissionRecorded").map(list -> {
+        return dyads.require(dyad).chain(id -> facts.of(id, "MissionOpened", "MissionClosed", "MissionRecorded")).map(list -> {
             // Folded in date order: the latest fact about a post decides its status.
             Map<String, JsonObject> posts = new LinkedHashMap<>();
-            for (StoredFact f : list) {
+            for (StoredFact f : list.facts()) {
                 JsonObject m = f.event().getJsonObject("mission");
                 String key = m.getString("sendingState") + "|" + m.getString("hostState") + "|" + m.getString("city") + "|" + m.getString("kind");
                 JsonObject post = posts.computeIfAbsent(key, k -> new JsonObject().mergeIn(m).put("facts", new JsonArray()));
@@ -97,7 +100,7 @@ public class RegisterResource {
                     default -> post.put("status", post.getString("status", "OPEN"));
                 }
             }
-            return register(id, "missions", List.copyOf(posts.values()));
+            return register(list, "missions", List.copyOf(posts.values()));
         });
     }
 
@@ -107,7 +110,7 @@ public class RegisterResource {
                 .put("sources", f.event().getJsonArray("sources"));
     }
 
-    private static JsonObject register(DyadId dyad, String name, List<JsonObject> entries) {
-        return new JsonObject().put("dyad", dyad.toString()).put(name, new JsonArray(entries));
+    private static JsonObject register(FactsOfTypes.Listed list, String name, List<JsonObject> entries) {
+        return new JsonObject().put("dyad", list.dyad().toString()).put(name, new JsonArray(entries));
     }
 }

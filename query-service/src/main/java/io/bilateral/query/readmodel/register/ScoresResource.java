@@ -1,6 +1,6 @@
 package io.bilateral.query.readmodel.register;
 
-import io.bilateral.events.actor.DyadId;
+import io.bilateral.query.readmodel.dyad.KnownDyads;
 import io.bilateral.query.rest.InvalidParameterException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class ScoresResource {
 
-    private static final String SERIES = """
+    public static final String SERIES = """
             SELECT to_char(earliest, $2) AS period, count(*) AS facts, count(goldstein) AS scored,
                    COALESCE(sum(goldstein), 0) AS goldstein
             FROM facts
@@ -33,25 +33,27 @@ public class ScoresResource {
             GROUP BY 1 ORDER BY 1""";
 
     private final Pool pool;
+    private final KnownDyads dyads;
 
-    ScoresResource(Pool pool) {
+    ScoresResource(Pool pool, KnownDyads dyads) {
         this.pool = pool;
+        this.dyads = dyads;
     }
 
     @GET
     @Operation(summary = "Cooperation–conflict series per year or month: counts and summed Goldstein score")
     public Uni<JsonObject> scores(@PathParam("dyad") String dyad, @QueryParam("by") @DefaultValue("year") String by) {
-        DyadId id = DyadId.parse(dyad);
         if (!by.equals("year") && !by.equals("month")) {
             throw new InvalidParameterException("by", "must be year or month");
         }
         boolean yearly = by.equals("year");
-        return pool.preparedQuery(SERIES).execute(Tuple.of(id.toString(), yearly ? "YYYY" : "YYYY-MM", yearly)).map(rows -> {
+        return dyads.require(dyad).chain(id -> pool.preparedQuery(SERIES)
+                .execute(Tuple.of(id.toString(), yearly ? "YYYY" : "YYYY-MM", yearly)).map(rows -> {
             JsonArray series = new JsonArray();
             rows.forEach(r -> series.add(new JsonObject().put("period", r.getString("period"))
                     .put("facts", r.getLong("facts")).put("scored", r.getLong("scored"))
                     .put("goldstein", Math.round(r.getDouble("goldstein") * 10) / 10.0)));
             return new JsonObject().put("dyad", id.toString()).put("by", by).put("series", series);
-        });
+        }));
     }
 }

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class SearchResource {
 
     static final int MAX_LIMIT = 100;
-    private static final String SEARCH = """
+    public static final String SEARCH = """
             SELECT fact_id, dyad, type, occurred, precision, payload->>'summary' AS summary, ts_rank(search, q) AS rank
             FROM facts, websearch_to_tsquery('simple', $1) q
             WHERE search @@ q AND NOT retracted AND ($2::text IS NULL OR dyad = $2)

@@ -2,8 +2,8 @@ package io.bilateral.query.readmodel.timeline;
 
 import io.bilateral.events.actor.DyadId;
 import io.bilateral.events.event.EventType;
-import io.bilateral.events.time.InvalidPartialDateException;
-import io.bilateral.events.time.PartialDate;
+import io.bilateral.query.rest.Periods;
+import io.bilateral.query.readmodel.dyad.KnownDyads;
 import io.bilateral.query.rest.InvalidParameterException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -38,7 +38,7 @@ public class TimelineResource {
     static final int MAX_LIMIT = 200;
     private static final String RANK = "(CASE precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 ELSE 3 END)";
     private static final String DAY = "COALESCE(earliest, 'infinity'::date)";
-    private static final String PAGE = """
+    public static final String PAGE = """
             SELECT fact_id, type, occurred, precision, earliest, latest, certainty, sources, payload->>'summary' AS summary,
                    retracted, revision, cameo, goldstein, %2$s AS rank
             FROM facts
@@ -52,9 +52,11 @@ public class TimelineResource {
             LIMIT $9""".formatted(DAY, RANK);
 
     private final Pool pool;
+    private final KnownDyads dyads;
 
-    TimelineResource(Pool pool) {
+    TimelineResource(Pool pool, KnownDyads dyads) {
         this.pool = pool;
+        this.dyads = dyads;
     }
 
     @GET
@@ -68,7 +70,7 @@ public class TimelineResource {
                                     @QueryParam("includeRetracted") @DefaultValue("false") boolean includeRetracted,
                                     @QueryParam("limit") @DefaultValue("50") int limit,
                                     @QueryParam("cursor") String cursor) {
-        String id = DyadId.parse(dyad).toString();
+        DyadId.parse(dyad);
         for (String type : types) {
             if (EventType.byWireName(type).isEmpty()) {
                 throw new InvalidParameterException("type", "'" + type + "' is not an event type; GET /schemas on event-service lists them");
@@ -77,9 +79,14 @@ public class TimelineResource {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidParameterException("limit", "must be from 1 to " + MAX_LIMIT);
         }
-        LocalDate fromDay = bound("from", from, true);
-        LocalDate toDay = bound("to", to, false);
+        LocalDate fromDay = Periods.start("from", from);
+        LocalDate toDay = Periods.end("to", to);
         TimelineCursor after = cursor == null || cursor.isBlank() ? null : TimelineCursor.decode(cursor);
+        return dyads.require(dyad).chain(known -> page(known.toString(), types, fromDay, toDay, includeRetracted, after, limit));
+    }
+
+    private Uni<JsonObject> page(String id, List<String> types, LocalDate fromDay, LocalDate toDay, boolean includeRetracted,
+                                 TimelineCursor after, int limit) {
         Tuple args = Tuple.from(Arrays.asList(id, types.isEmpty() ? null : types.toArray(new String[0]), fromDay, toDay,
                 includeRetracted, after == null ? null : after.earliest(), after == null ? null : after.precisionRank(),
                 after == null ? null : after.factId(), limit + 1));
@@ -98,18 +105,6 @@ public class TimelineResource {
             return new JsonObject().put("dyad", id).put("facts", facts)
                     .put("nextCursor", n > limit && last != null ? last.encode() : null);
         });
-    }
-
-    private static LocalDate bound(String name, String edtf, boolean start) {
-        if (edtf == null || edtf.isBlank()) {
-            return null;
-        }
-        try {
-            PartialDate date = PartialDate.parse(edtf);
-            return start ? date.earliest() : date.latest();
-        } catch (InvalidPartialDateException e) {
-            throw new InvalidParameterException(name, e.getMessage());
-        }
     }
 
     private static JsonObject item(Row r) {

@@ -93,6 +93,35 @@ class DemoQuestionsTest {
     }
 
     @Test
+    void incidentsSince2023_byActivityElseDisclosure() {
+        Response r = given().get("/dyads/BEL-CHN/incidents?from=2023").then().statusCode(200).extract().response();
+        assertThat(r.<List<String>>path("incidents.factId")).containsExactly("bel-chn-creyelman-recruitment",
+                "bel-chn-apt31-lawmakers", "bel-chn-envoy-summoned-2024-04", "bel-chn-mustang-panda-diplomats");
+        given().get("/dyads/BEL-CHN/incidents?from=2023-13").then().statusCode(400).body("errors[0].pointer", equalTo("from"));
+    }
+
+    @Test
+    void whatHappenedIn2019_onTheTimeline() {
+        Response r = given().get("/dyads/BEL-CHN/timeline?from=2019&to=2019").then().statusCode(200).extract().response();
+        assertThat(r.<List<String>>path("facts.type")).containsExactlyInAnyOrder("MultilateralStatement", "PersonalSanction");
+    }
+
+    @Test
+    void relationsSince_andFactsByType_inTheSummary() {
+        given().get("/dyads/CHN-BEL").then().statusCode(200)
+                .body("relationsSince.date", equalTo("1971-10-25"))
+                .body("countsByType.OfficialVisit", equalTo(8))
+                .body("countsByType.MissionRecorded", equalTo(5));
+    }
+
+    @Test
+    void aDyadWithNoFacts_is404_inEveryReadModel() {
+        for (String path : List.of("/visits", "/missions", "/trade", "/incidents", "/scores", "/timeline", "")) {
+            given().get("/dyads/BEL-NZL" + path).then().statusCode(404).contentType("application/problem+json");
+        }
+    }
+
+    @Test
     void scoresByYear_sumGoldstein() {
         given().get("/dyads/BEL-CHN/scores").then().statusCode(200)
                 .body("series.find { it.period == '1950' }.goldstein", equalTo(-10.0f))

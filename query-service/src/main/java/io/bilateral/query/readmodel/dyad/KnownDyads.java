@@ -1,0 +1,33 @@
+package io.bilateral.query.readmodel.dyad;
+
+import io.bilateral.events.actor.DyadId;
+import io.bilateral.query.rest.NotFoundProblem;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * A dyad from a URL, in either order, that has facts: a malformed one is a 400 (by
+ * {@link DyadId#parse}), one with no facts recorded a 404, for every read model alike.
+ */
+@ApplicationScoped
+public class KnownDyads {
+
+    private final Pool pool;
+
+    KnownDyads(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<DyadId> require(String dyad) {
+        DyadId id = DyadId.parse(dyad);
+        return pool.preparedQuery("SELECT 1 FROM dyads WHERE dyad = $1").execute(Tuple.of(id.toString()))
+                .map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        throw new NotFoundProblem("no facts recorded for dyad " + id);
+                    }
+                    return id;
+                });
+    }
+}
