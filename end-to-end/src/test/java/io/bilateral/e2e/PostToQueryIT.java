@@ -133,6 +133,9 @@ class PostToQueryIT {
                 given().baseUri(queries.url()).get("/dyads/BEL-FRA").then().statusCode(200)
                         .body("relationsSince.date", equalTo("1830")));
         given().baseUri(queries.url()).get("/dyads/BEL-CHN").then().statusCode(200).body("factCount", equalTo(1));
+        // A second dyad, recorded only through the public API, has every read model.
+        given().baseUri(queries.url()).get("/dyads/FRA-BEL/timeline").then().statusCode(200)
+                .body("facts[0].occurred", equalTo("1830")).body("facts[0].precision", equalTo("year"));
     }
 
     @Test

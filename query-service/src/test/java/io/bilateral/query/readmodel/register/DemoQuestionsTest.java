@@ -115,6 +115,16 @@ class DemoQuestionsTest {
     }
 
     @Test
+    void readModels_carryAnETag_andAnswer304WhileNothingChanged() {
+        for (String path : List.of("/dyads/BEL-CHN", "/dyads/BEL-CHN/timeline", "/dyads/BEL-CHN/visits")) {
+            String etag = given().get(path).then().statusCode(200).extract().header("ETag");
+            assertThat(etag).as(path).matches("\".+\"");
+            given().header("If-None-Match", etag).get(path).then().statusCode(304);
+            given().header("If-None-Match", "\"something-else\"").get(path).then().statusCode(200);
+        }
+    }
+
+    @Test
     void aDyadWithNoFacts_is404_inEveryReadModel() {
         for (String path : List.of("/visits", "/missions", "/trade", "/incidents", "/scores", "/timeline", "")) {
             given().get("/dyads/BEL-NZL" + path).then().statusCode(404).contentType("application/problem+json");

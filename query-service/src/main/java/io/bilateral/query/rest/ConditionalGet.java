@@ -1,0 +1,58 @@
+package io.bilateral.query.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * ETag and conditional GET for every read model: the tag is a digest of the answer, so a
+ * client (or a cache) that sends it back in {@code If-None-Match} gets 304 Not Modified
+ * while nothing it asked for changed. The answer is serialised once more to digest it: the
+ * bodies are small pages; a version kept per dyad would spare that if it ever matters.
+ */
+public class ConditionalGet {
+
+    private final ObjectMapper json;
+
+    ConditionalGet(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @ServerResponseFilter
+    public void tag(ContainerRequestContext request, ContainerResponseContext response) throws JsonProcessingException {
+        if (!HttpMethod.GET.equals(request.getMethod()) || response.getStatus() != 200 || response.getEntity() == null
+                || request.getUriInfo().getPath().startsWith("/q/")) {
+            return;
+        }
+        Object entity = response.getEntity();
+        byte[] body = entity instanceof io.vertx.core.json.JsonObject o ? o.encode().getBytes(StandardCharsets.UTF_8)
+                : json.writeValueAsBytes(entity);
+        String etag = "\"" + digest(body) + "\"";
+        response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
+                .anyMatch(tag -> tag.equals(etag) || tag.equals("W/" + etag) || tag.equals("*"))) {
+            response.setStatus(304);
+            response.setEntity(null);
+        }
+    }
+
+    private static String digest(byte[] body) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 16));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
