@@ -75,6 +75,7 @@ facts = [
          sources=src("Espionage, paragraph 1: \"allegations that the Ministry of State Security had recruited Belgian politician Frank Creyelman for espionage\"")),
     dict(factId="bel-chn-envoy-summoned-2024-04", type="DiplomatSummoned", occurred="2024-04", summonedBy="BEL",
          envoyOf="CHN", envoyTitle="envoy", reason="reports that Chinese spies (APT31) hacked the laptops of key lawmakers",
+         respondsTo="bel-chn-apt31-lawmakers",
          certainty="CONFIRMED",
          sources=src("Espionage, paragraph 2: \"In April 2024, the Belgian Foreign Ministry summoned the Chinese envoy\"")),
     dict(factId="bel-chn-apt31-lawmakers", type="CyberIncident", disclosed="2024-04", threatActor="APT31",

@@ -48,7 +48,7 @@ public final class LocalJwt {
                 generator.initialize(2048);
                 KeyPair pair = generator.generateKeyPair();
                 Files.writeString(dir.resolve("public.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-                Files.writeString(dir.resolve("private.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+                writePrivate(dir.resolve("private.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             }
             return new LocalJwt(dir);
         } catch (IOException e) {
@@ -98,6 +98,14 @@ public final class LocalJwt {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Written readable by its owner only: whoever reads it can sign editor tokens. */
+    public static void writePrivate(Path file, String content) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, content);
     }
 
     private static String pem(String type, byte[] der) {

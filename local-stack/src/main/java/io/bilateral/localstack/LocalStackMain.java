@@ -42,7 +42,7 @@ public final class LocalStackMain {
         }, "local-stack-shutdown"));
 
         LocalJwt jwt = LocalJwt.in(dir.resolve("jwt"));
-        Files.writeString(dir.resolve("editor.token"),
+        LocalJwt.writePrivate(dir.resolve("editor.token"),
                 jwt.token("local-editor", java.util.List.of("editor"), java.time.Duration.ofDays(30)) + "\n");
         Map<String, String> config = new TreeMap<>(stack.serviceConfig());
         config.putAll(jwt.serviceConfig());

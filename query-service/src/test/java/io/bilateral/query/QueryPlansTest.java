@@ -33,13 +33,15 @@ class QueryPlansTest {
     static Stream<Arguments> hotQueries() {
         return Stream.of(
                 Arguments.of("timeline page", TimelineResource.PAGE,
-                        "('BEL-CHN', '{OfficialVisit}', DATE '2019-01-01', DATE '2019-12-31', false, DATE '2000-01-01', 1, 'x', 51)"),
+                        "('BEL-CHN', '{OfficialVisit}', DATE '2019-01-01', DATE '2019-12-31', false, DATE '2000-01-01', 1, 'x', 51, 'CHN', 'Verhofstadt')"),
                 Arguments.of("timeline first page", TimelineResource.PAGE,
-                        "('BEL-CHN', NULL, NULL, NULL, false, NULL, NULL, NULL, 51)"),
+                        "('BEL-CHN', NULL, NULL, NULL, false, NULL, NULL, NULL, 51, NULL, NULL)"),
                 Arguments.of("register", FactsOfTypes.QUERY, "('BEL-CHN', '{OfficialVisit}', NULL)"),
                 Arguments.of("scores", ScoresResource.SERIES, "('BEL-CHN', 'YYYY', true)"),
                 Arguments.of("search", SearchResource.SEARCH, "('Brotchi', NULL, 20)"),
-                Arguments.of("country view", ActorResource.DYADS, "('BEL')"));
+                Arguments.of("country view", ActorResource.DYADS, "('BEL')"),
+                Arguments.of("people of a dyad", io.bilateral.query.readmodel.people.PeopleResource.PEOPLE, "('BEL-CHN', NULL)"),
+                Arguments.of("people by name", io.bilateral.query.readmodel.people.PeopleResource.PEOPLE, "(NULL, 'Brotchi')"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -73,19 +73,45 @@ public class BatchPublisher {
                                 }
                             }));
                 });
-                p.commitTransaction();
+                commit(p, deadline);
                 Map<Integer, Long> last = new TreeMap<>();
                 for (Future<RecordMetadata> ack : acks) {
                     RecordMetadata m = ack.get();
                     last.merge(m.partition(), m.offset(), Math::max);
                 }
                 return last.entrySet().stream().map(e -> new LogPosition(e.getKey(), e.getValue())).toList();
+            } catch (CommitOutcomeUnknown e) {
+                // Kafka forbids aborting after a commit timed out: the commit may still complete.
+                p.close(Duration.ZERO);
+                producer = null;
+                throw new BrokerUnavailableException("the batch's commit was not confirmed in time; it may or may not be in "
+                        + "the log (retrying it is safe when its events carry eventIds: they are applied once)", e);
             } catch (Exception e) {
                 abandon(p, e);
                 throw new BrokerUnavailableException("the batch was not committed to the log: " + e.getMessage(), e);
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** A commit that timed out may be retried (never aborted) until the batch's deadline. */
+    private static void commit(KafkaProducer<String, byte[]> p, long deadline) {
+        while (true) {
+            try {
+                p.commitTransaction();
+                return;
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new CommitOutcomeUnknown(e);
+                }
+            }
+        }
+    }
+
+    private static final class CommitOutcomeUnknown extends RuntimeException {
+        CommitOutcomeUnknown(Throwable cause) {
+            super(cause);
         }
     }
 
@@ -98,6 +124,8 @@ public class BatchPublisher {
             // A batch is throughput, not latency: fuller requests.
             settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
             settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.publish().batchTimeout().toMillis());
+            // A full send buffer or a slow commit may wait as long as the batch may take, not a single POST's bound.
+            settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.publish().batchTimeout().toMillis());
             KafkaProducer<String, byte[]> created = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
             try {
                 // Fences an earlier run with the same transactional.id and aborts what it left open.

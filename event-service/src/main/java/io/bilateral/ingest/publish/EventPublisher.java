@@ -46,7 +46,8 @@ public class EventPublisher {
                 })
                 // send() may block while it fetches metadata: keep it off the event loop.
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .ifNoItem().after(config.publish().timeout())
+                // The producer answers within the timeout (see KafkaProducerFactory); this is a backstop.
+                .ifNoItem().after(config.publish().timeout().plusSeconds(1))
                 .failWith(() -> new BrokerUnavailableException("no acknowledgement from the broker within "
                         + config.publish().timeout().toMillis() + " ms", new TimeoutException()));
     }

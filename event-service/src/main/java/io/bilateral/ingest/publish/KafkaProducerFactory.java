@@ -29,8 +29,15 @@ public class KafkaProducerFactory {
                 new StringSerializer(), new ByteArraySerializer());
     }
 
+    /**
+     * The producer gives up within {@code timeout} all told: waiting for metadata (a third of
+     * it) and then for delivery (the rest), so that its own verdict, not a timer beside it,
+     * decides the answer, and nothing is appended after the client was told 503.
+     */
     static Map<String, Object> settings(String servers, Duration timeout, int lingerMs) {
-        long total = Math.max(timeout.toMillis(), 1000);
+        long total = Math.max(timeout.toMillis(), 1500);
+        long block = total / 3;
+        long delivery = total - block - 200;
         Map<String, Object> p = new HashMap<>();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -39,10 +46,10 @@ public class KafkaProducerFactory {
         p.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // Kafka requires delivery.timeout >= linger + request.timeout.
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(total - lingerMs - 100, 500));
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) total);
-        // send() blocks the caller while it waits for metadata: never longer than a POST may wait.
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, total);
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(delivery - lingerMs - 100, 300));
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery);
+        // send() blocks the caller while it waits for metadata.
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, block);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "event-service");
         return p;
     }

@@ -91,7 +91,7 @@ public class EventResource {
                           @RequestBody(content = {@Content(mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = NDJSON)})
                           InputStream body) throws IOException {
         InputStream limited = new LimitedInputStream(body, config.limits().maxBatchBytes().asLongValue(), "the batch");
-        BatchReader batch = new BatchReader(reader, config.limits().maxBatchEvents());
+        BatchReader batch = new BatchReader(reader, config.limits().maxBatchEvents(), config.limits().maxEventBytes().asLongValue());
         try (BatchSpool spool = new BatchSpool()) {
             if (contentType != null && contentType.startsWith(NDJSON)) {
                 batch.readLines(limited, spool::add);

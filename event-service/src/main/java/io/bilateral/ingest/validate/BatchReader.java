@@ -3,6 +3,7 @@ package io.bilateral.ingest.validate;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bilateral.events.envelope.EventEnvelope;
@@ -32,17 +33,21 @@ public final class BatchReader {
     /** Enough to fix a file; a batch with more errors than this says how many were left out. */
     static final int MAX_REPORTED = 1000;
     private static final ObjectMapper JSON = EventJson.mapper();
+    /** One event per line: anything after the first JSON value on a line is an error, not a second event. */
+    private static final ObjectMapper LINE = EventJson.mapper().configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
 
     private final SubmissionReader reader;
     private final int maxEvents;
+    private final long maxEventBytes;
     private final List<Violation> violations = new ArrayList<>();
     private final Map<UUID, Integer> seenIds = new HashMap<>();
     private int count;
     private int unreported;
 
-    public BatchReader(SubmissionReader reader, int maxEvents) {
+    public BatchReader(SubmissionReader reader, int maxEvents, long maxEventBytes) {
         this.reader = reader;
         this.maxEvents = maxEvents;
+        this.maxEventBytes = maxEventBytes;
     }
 
     /** A JSON array of events. */
@@ -66,24 +71,42 @@ public final class BatchReader {
         }
     }
 
-    /** JSON lines: one event per line; blank lines are skipped but still counted as indexes. */
+    /**
+     * JSON lines: one event per line. Blank lines are skipped; an event's index counts events,
+     * and the message names its line. No line may be longer than an event may be.
+     */
     public void readLines(InputStream body, Consumer<EventEnvelope> valid) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
         String line;
-        while ((line = lines.readLine()) != null) {
+        int lineNumber = 0;
+        while ((line = readLine(lines)) != null) {
+            lineNumber++;
             if (line.isBlank()) {
                 continue;
             }
             JsonNode node;
             try {
-                node = JSON.readTree(line);
+                node = LINE.readTree(line);
             } catch (JsonProcessingException e) {
-                add(new Violation("/" + count, "line " + (count + 1) + " is not well-formed JSON: " + e.getOriginalMessage()));
+                add(new Violation("/" + count, "line " + lineNumber + " is not one well-formed JSON value: " + e.getOriginalMessage()));
                 count++;
                 continue;
             }
             accept(node, valid);
         }
+    }
+
+    /** A line, but never more of one than an event may take (so one endless line cannot fill the heap). */
+    private String readLine(BufferedReader in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+            line.append((char) c);
+            if (line.length() > maxEventBytes) {
+                throw new PayloadTooLargeException("event " + count + " (a line) is longer than the limit of " + maxEventBytes + " bytes");
+            }
+        }
+        return c < 0 && line.isEmpty() ? null : line.toString();
     }
 
     private void accept(JsonNode node, Consumer<EventEnvelope> valid) {
@@ -101,6 +124,11 @@ public final class BatchReader {
             }
         } catch (InvalidSubmissionException e) {
             e.violations().forEach(this::add);
+        } catch (PayloadTooLargeException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Whatever else goes wrong with one event is that event's problem, not a 500 for the batch.
+            add(new Violation("/" + index, "cannot be read: " + e.getMessage()));
         }
     }
 

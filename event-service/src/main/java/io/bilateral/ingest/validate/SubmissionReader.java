@@ -37,6 +37,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -104,6 +105,7 @@ public final class SubmissionReader {
             throw new InvalidSubmissionException(List.of(new Violation(base, "must be a JSON object (an event)")));
         }
         ObjectNode fact = ((ObjectNode) json).deepCopy();
+        clean(fact, base, errors);
 
         EventType type = readType(fact, base, errors);
         UUID eventId = readEventId(fact, base, errors);
@@ -131,8 +133,13 @@ public final class SubmissionReader {
 
         fact.remove(List.of(EventJson.EVENT_ID, EventJson.FACT_ID));
         RelationEvent event = bind(fact, base);
-        List<Violation> inconsistent = event.inconsistencies().stream()
-                .map(v -> new Violation(base + v.pointer(), v.detail())).toList();
+        List<Violation> inconsistent;
+        try {
+            inconsistent = event.inconsistencies().stream().map(v -> new Violation(base + v.pointer(), v.detail())).toList();
+        } catch (RuntimeException e) {
+            // A rule that cannot even be evaluated is a refusal, never a 500.
+            inconsistent = List.of(new Violation(base, "cannot be checked: " + e));
+        }
         if (!inconsistent.isEmpty()) {
             throw new InvalidSubmissionException(inconsistent);
         }
@@ -140,6 +147,39 @@ public final class SubmissionReader {
         // PostgreSQL keeps microseconds: truncate so every copy of the event says the same.
         Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return new EventEnvelope(new EventMetadata(id, factId != null ? factId : id.toString(), recordedAt), event);
+    }
+
+    /**
+     * Before anything else: an explicit null is the same as an absent field (so a required
+     * field sent as null is reported missing); a null inside an array, and the NUL character
+     * anywhere (PostgreSQL cannot store it, and one such event would stall the projection),
+     * are refused.
+     */
+    private static void clean(JsonNode node, String pointer, List<Violation> errors) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String at = pointer + "/" + escape(field.getKey());
+                if (field.getKey().indexOf('\0') >= 0) {
+                    errors.add(new Violation(at, "a field name must not contain the NUL character (U+0000)"));
+                }
+                if (field.getValue().isNull()) {
+                    fields.remove();
+                } else {
+                    clean(field.getValue(), at, errors);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (node.get(i).isNull()) {
+                    errors.add(new Violation(pointer + "/" + i, "must not be null"));
+                } else {
+                    clean(node.get(i), pointer + "/" + i, errors);
+                }
+            }
+        } else if (node.isTextual() && node.asText().indexOf('\0') >= 0) {
+            errors.add(new Violation(pointer, "must not contain the NUL character (U+0000)"));
+        }
     }
 
     private static EventType readType(ObjectNode fact, String base, List<Violation> errors) {

@@ -127,6 +127,12 @@ class BadInputTest {
         bad(cases, "amendment changes not an object", AMEND.replace("{\"value\": 20300000000}", "\"value\""), "/changes");
         bad(cases, "unknown retraction reason", RETRACT.replace("ERRONEOUS", "BORING"), "/reason");
         bad(cases, "superseded without successor", RETRACT.replace("ERRONEOUS", "SUPERSEDED"), "/supersededBy");
+        bad(cases, "NUL character in a text", VISIT.replace("Zhu Rongji", "Zhu\\u0000Rongji"), "/visitor/name");
+        bad(cases, "null inside an array", CONFLICT.replace("[{\"actor\": \"BEL\"", "[null, {\"actor\": \"BEL\""), "/sides/0");
+        bad(cases, "null for a required nested field", MISSION.replace("\"kind\": \"EMBASSY\"", "\"kind\": null"), "/mission/kind");
+        bad(cases, "null for a required field", VISIT.replace("\"visitor\": {\"name\": \"Zhu Rongji\"}", "\"visitor\": null"), "/visitor");
+        bad(cases, "null signatory", "{\"type\": \"MultilateralStatement\", \"dyad\": \"BEL-CHN\", \"occurred\": \"2019-07\", "
+                + "\"forum\": \"UNHRC\", \"signatories\": [null], \"subject\": \"Uyghurs\", " + SOURCE + "}", "/signatories/0");
         return cases.stream();
     }
 

@@ -106,7 +106,21 @@ class BatchResourceTest {
         given().auth().oauth2(EDITOR).contentType("application/x-ndjson").body((visit("1991-04", "A") + "\n{\"type\": \n").getBytes(StandardCharsets.UTF_8))
                 .post("/events/batch")
                 .then().statusCode(400).body("errors[0].pointer", equalTo("/1"))
-                .body("errors[0].detail", containsString("line 2 is not well-formed JSON"));
+                .body("errors[0].detail", containsString("line 2 is not one well-formed JSON value"));
+    }
+
+    @Test
+    void twoEventsOnOneLine_areRefused_notHalfTaken() {
+        given().auth().oauth2(EDITOR).contentType("application/x-ndjson")
+                .body((visit("1991-04", "A") + visit("1992-03", "B") + "\n").getBytes(StandardCharsets.UTF_8))
+                .post("/events/batch").then().statusCode(400).body("errors[0].pointer", equalTo("/0"));
+    }
+
+    @Test
+    void blankLines_doNotShiftTheIndexes_butTheLineIsNamed() {
+        given().auth().oauth2(EDITOR).contentType("application/x-ndjson")
+                .body((visit("1991-04", "A") + "\n\n" + visit("1991-02-30", "B") + "\n").getBytes(StandardCharsets.UTF_8))
+                .post("/events/batch").then().statusCode(400).body("errors[0].pointer", equalTo("/1/occurred"));
     }
 
     @Test
@@ -116,10 +130,14 @@ class BatchResourceTest {
         given().auth().oauth2(EDITOR).contentType("application/x-ndjson").body(many.getBytes(StandardCharsets.UTF_8)).post("/events/batch")
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("detail", containsString("more than the limit of 200 events"));
-        String big = visit("1991-04", "A".repeat(300_000));
+        String longLine = visit("1991-04", "A".repeat(20_000));
+        given().auth().oauth2(EDITOR).contentType("application/x-ndjson").body(longLine.getBytes(StandardCharsets.UTF_8)).post("/events/batch")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("event 0 (a line) is longer than the limit of 16384 bytes"));
+        String big = String.join("\n", java.util.Collections.nCopies(30, visit("1991-04", "A".repeat(10_000))));
         given().auth().oauth2(EDITOR).contentType("application/x-ndjson").body(big.getBytes(StandardCharsets.UTF_8)).post("/events/batch")
                 .then().statusCode(413).contentType("application/problem+json")
-                .body("detail", containsString("larger than the limit"));
+                .body("detail", containsString("the batch is larger than the limit"));
         assertThat(TopicRecords.total(servers())).isEqualTo(before);
     }
 

@@ -170,10 +170,26 @@ public class ProjectionConsumer {
         }
     }
 
+    /** The database may be down during a rebalance: wait for it (the partitions cannot start elsewhere). */
+    private Map<Integer, Long> storedOffsets() {
+        while (true) {
+            try {
+                return projector.storedOffsets().await().atMost(Duration.ofSeconds(30));
+            } catch (RuntimeException e) {
+                lastError = "cannot read the stored offsets: " + e.getMessage();
+                LOG.warnf("%s; retrying in %s", lastError, config.retryBackoff());
+                if (!running) {
+                    throw e;
+                }
+                sleep(config.retryBackoff());
+            }
+        }
+    }
+
     private final class SeekToStoredOffsets implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            Map<Integer, Long> stored = projector.storedOffsets().await().atMost(Duration.ofSeconds(30));
+            Map<Integer, Long> stored = storedOffsets();
             for (TopicPartition tp : partitions) {
                 Long next = stored.get(tp.partition());
                 if (next == null) {

@@ -88,6 +88,34 @@ public final class EventJson {
         }
     }
 
+    private static final ObjectMapper STRICT_READER = mapper().copy()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    /**
+     * Reads an event that this version wrote or changed itself (an amended fact): unknown
+     * fields, a missing required date or a broken cross-field rule are errors here.
+     */
+    public static EventEnvelope fromJsonStrictly(JsonNode json) {
+        ObjectNode fact = ((ObjectNode) json).deepCopy();
+        EventMetadata metadata = new EventMetadata(UUID.fromString(fact.path(EVENT_ID).asText()),
+                fact.path(FACT_ID).asText(), Instant.parse(fact.path(RECORDED_AT).asText()));
+        fact.remove(METADATA_FIELDS);
+        RelationEvent event;
+        try {
+            event = STRICT_READER.treeToValue(fact, RelationEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        }
+        EventEnvelope envelope = new EventEnvelope(metadata, event);
+        if (envelope.type().occurredRequired() && event.occurred() == null) {
+            throw new IllegalArgumentException("occurred is required for " + envelope.type().wireName());
+        }
+        if (!event.inconsistencies().isEmpty()) {
+            throw new IllegalArgumentException(event.inconsistencies().get(0).pointer() + " " + event.inconsistencies().get(0).detail());
+        }
+        return envelope;
+    }
+
     /** Reads an event as written by {@link #toJson}; fields it does not know are ignored. */
     public static EventEnvelope fromJson(JsonNode json) {
         ObjectNode fact = ((ObjectNode) json).deepCopy();

@@ -21,6 +21,10 @@ public class DyadProjection implements ReadModelProjection {
 
     @Override
     public Uni<Void> apply(SqlConnection tx, EventEnvelope e) {
+        if (e.type().isCorrection()) {
+            // A correction changes a fact of a dyad that exists already; it never creates one.
+            return Uni.createFrom().voidItem();
+        }
         return tx.preparedQuery(TOUCH)
                 .execute(Sql.tuple(e.dyad().toString(), e.dyad().first(), e.dyad().second(),
                         Sql.timestamp(e.metadata().recordedAt())))

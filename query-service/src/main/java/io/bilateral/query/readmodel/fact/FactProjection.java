@@ -36,7 +36,7 @@ public class FactProjection implements ReadModelProjection {
                                payload, cameo, goldstein, revision, retracted, recorded_at, updated_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, false, $13, $13)
             ON CONFLICT (fact_id) DO NOTHING""";
-    private static final String CURRENT = "SELECT revision, retracted, payload FROM facts WHERE fact_id = $1 FOR UPDATE";
+    private static final String CURRENT = "SELECT dyad, revision, retracted, payload FROM facts WHERE fact_id = $1 FOR UPDATE";
     private static final String AMEND = """
             UPDATE facts SET occurred = $2, earliest = $3, latest = $4, precision = $5, certainty = $6, sources = $7,
                              payload = $8, revision = revision + 1, updated_at = $9
@@ -81,6 +81,9 @@ public class FactProjection implements ReadModelProjection {
             }
             Row current = rows.iterator().next();
             int revision = current.getInteger("revision");
+            if (!current.getString("dyad").equals(e.dyad().toString())) {
+                return conflict(tx, e, basedOn, revision, "the fact belongs to dyad " + current.getString("dyad") + ", not " + e.dyad());
+            }
             if (revision != basedOn) {
                 return conflict(tx, e, basedOn, revision, "based on revision " + basedOn + ", but the fact is at revision " + revision);
             }
@@ -97,7 +100,7 @@ public class FactProjection implements ReadModelProjection {
             ObjectNode payload;
             try {
                 payload = merge((ObjectNode) EventJson.mapper().readTree(current.getJsonObject("payload").encode()), amended.changes());
-                merged = EventJson.fromJson(payload);
+                merged = EventJson.fromJsonStrictly(payload);
             } catch (Exception invalid) {
                 return conflict(tx, e, basedOn, revision, "the amended fact would be invalid: " + invalid.getMessage());
             }

@@ -15,9 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The registers of a relation: visits, missions, trade figures and incidents, each an
@@ -72,39 +70,40 @@ public class RegisterResource {
                     JsonObject entry = entry(f).put("type", f.type()).put("disclosed", e.getString("disclosed"));
                     for (String field : List.of("accused", "accuser", "reportedBy", "accusedAgency", "kind", "targets",
                             "threatActor", "attributedTo", "imposedBy", "target", "targetOffice", "measure", "duration",
-                            "reason", "summonedBy", "envoyOf", "envoy", "envoyTitle")) {
+                            "reason", "summonedBy", "envoyOf", "envoy", "envoyTitle", "respondsTo")) {
                         if (e.containsKey(field)) {
                             entry.put(field, e.getValue(field));
                         }
                     }
                     return entry;
-                }).toList()));
+                }).toList())).map(RegisterResource::linkResponses);
     }
 
     @GET
     @Path("/missions")
     @Operation(summary = "Missions: which state keeps which mission in which city, since when, and whether it is open")
     public Uni<JsonObject> missions(@Parameter(example = "BEL-CHN") @PathParam("dyad") String dyad) {
-        return dyads.require(dyad).chain(id -> facts.of(id, "MissionOpened", "MissionClosed", "MissionRecorded")).map(list -> {
-            // Folded in date order: the latest fact about a post decides its status.
-            Map<String, JsonObject> posts = new LinkedHashMap<>();
-            for (StoredFact f : list.facts()) {
-                JsonObject m = f.event().getJsonObject("mission");
-                String key = m.getString("sendingState") + "|" + m.getString("hostState") + "|" + m.getString("city") + "|" + m.getString("kind");
-                JsonObject post = posts.computeIfAbsent(key, k -> new JsonObject().mergeIn(m).put("facts", new JsonArray()));
-                post.getJsonArray("facts").add(entry(f).put("type", f.type()));
-                switch (f.type()) {
-                    case "MissionOpened" -> post.put("status", "OPEN").put("since", f.occurred());
-                    case "MissionClosed" -> post.put("status", "CLOSED").put("closed", f.occurred());
-                    // "has an embassy": open, unless a later-dated fact closed it.
-                    default -> post.put("status", post.getString("status", "OPEN"));
-                }
-            }
-            return register(list, "missions", List.copyOf(posts.values()));
-        });
+        return dyads.require(dyad).chain(id -> facts.of(id, MissionPosts.TYPES))
+                .map(list -> register(list, "missions", MissionPosts.fold(list.facts())));
     }
 
-    private static JsonObject entry(StoredFact f) {
+    /** Each incident lists the incidents of the log that respond to it (a summons answering a hack). */
+    private static JsonObject linkResponses(JsonObject log) {
+        JsonArray incidents = log.getJsonArray("incidents");
+        for (int i = 0; i < incidents.size(); i++) {
+            JsonObject incident = incidents.getJsonObject(i);
+            JsonArray responses = new JsonArray();
+            for (int j = 0; j < incidents.size(); j++) {
+                if (incident.getString("factId").equals(incidents.getJsonObject(j).getString("respondsTo"))) {
+                    responses.add(incidents.getJsonObject(j).getString("factId"));
+                }
+            }
+            incident.put("responses", responses);
+        }
+        return log;
+    }
+
+    static JsonObject entry(StoredFact f) {
         return new JsonObject().put("factId", f.factId()).put("occurred", f.occurred()).put("precision", f.precision())
                 .put("certainty", f.event().getString("certainty")).put("summary", f.event().getString("summary"))
                 .put("sources", f.event().getJsonArray("sources"));

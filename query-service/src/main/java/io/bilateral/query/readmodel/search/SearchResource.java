@@ -2,12 +2,12 @@ package io.bilateral.query.readmodel.search;
 
 import io.bilateral.events.actor.DyadId;
 import io.bilateral.query.rest.InvalidParameterException;
+import io.bilateral.query.rest.Periods;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -41,13 +41,11 @@ public class SearchResource {
     @Operation(summary = "Search the facts", description = "Ranked full-text search over every text of the current facts.")
     public Uni<JsonObject> search(@Parameter(example = "Brotchi") @QueryParam("q") String q,
                                   @QueryParam("dyad") String dyad,
-                                  @QueryParam("limit") @DefaultValue("20") int limit) {
+                                  @Parameter(description = "hits, 1 to 100 (default 20)") @QueryParam("limit") String limitParam) {
         if (q == null || q.isBlank()) {
             throw new InvalidParameterException("q", "is required: the words to search for");
         }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidParameterException("limit", "must be from 1 to " + MAX_LIMIT);
-        }
+        int limit = Periods.bounded("limit", limitParam, 20, 1, MAX_LIMIT);
         String inDyad = dyad == null || dyad.isBlank() ? null : DyadId.parse(dyad).toString();
         return pool.preparedQuery(SEARCH).execute(Tuple.of(q, inDyad, limit)).map(rows -> {
             JsonArray hits = new JsonArray();

@@ -1,6 +1,7 @@
 package io.bilateral.query.readmodel.timeline;
 
-import io.bilateral.events.actor.DyadId;
+import io.bilateral.events.actor.ActorCode;
+import io.bilateral.events.actor.InvalidDyadException;
 import io.bilateral.events.event.EventType;
 import io.bilateral.query.rest.Periods;
 import io.bilateral.query.readmodel.dyad.KnownDyads;
@@ -10,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -48,6 +50,8 @@ public class TimelineResource {
               AND ($4::date IS NULL OR (occurred IS NOT NULL AND COALESCE(earliest, '-infinity'::date) <= $4::date))
               AND ($5::boolean OR NOT retracted)
               AND ($6::date IS NULL OR (%1$s, %2$s, fact_id) > ($6::date, $7::int, $8::text))
+              AND ($10::text IS NULL OR jsonb_path_exists(payload, '$.** ? (@ == $a)', jsonb_build_object('a', $10::text)))
+              AND ($11::text IS NULL OR search @@ websearch_to_tsquery('simple', $11::text))
             ORDER BY %1$s, %2$s, fact_id
             LIMIT $9""".formatted(DAY, RANK);
 
@@ -67,44 +71,54 @@ public class TimelineResource {
                                     @QueryParam("from") String from,
                                     @Parameter(description = "EDTF: facts that may overlap up to this date", example = "2019-07")
                                     @QueryParam("to") String to,
+                                    @Parameter(description = "only facts naming this actor in a role (visiting state, reporter, signatory ...)",
+                                            example = "CHN") @QueryParam("actor") String actor,
+                                    @Parameter(description = "only facts matching these words (full-text)", example = "Verhofstadt")
+                                    @QueryParam("q") String text,
                                     @QueryParam("includeRetracted") @DefaultValue("false") boolean includeRetracted,
-                                    @QueryParam("limit") @DefaultValue("50") int limit,
+                                    @Parameter(description = "facts per page, 1 to 200 (default 50)") @QueryParam("limit") String limitParam,
                                     @QueryParam("cursor") String cursor) {
-        DyadId.parse(dyad);
         for (String type : types) {
             if (EventType.byWireName(type).isEmpty()) {
                 throw new InvalidParameterException("type", "'" + type + "' is not an event type; GET /schemas on event-service lists them");
             }
         }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidParameterException("limit", "must be from 1 to " + MAX_LIMIT);
-        }
+        int limit = Periods.bounded("limit", limitParam, 50, 1, MAX_LIMIT);
         LocalDate fromDay = Periods.start("from", from);
         LocalDate toDay = Periods.end("to", to);
         TimelineCursor after = cursor == null || cursor.isBlank() ? null : TimelineCursor.decode(cursor);
-        return dyads.require(dyad).chain(known -> page(known.toString(), types, fromDay, toDay, includeRetracted, after, limit));
+        String actorCode = actor == null || actor.isBlank() ? null : actorCode(actor);
+        String words = text == null || text.isBlank() ? null : text;
+        return dyads.require(dyad).chain(known -> pool.preparedQuery(PAGE).execute(Tuple.from(Arrays.asList(
+                        known.toString(), types.isEmpty() ? null : types.toArray(new String[0]), fromDay, toDay,
+                        includeRetracted, after == null ? null : after.earliest(), after == null ? null : after.precisionRank(),
+                        after == null ? null : after.factId(), limit + 1, actorCode, words)))
+                .map(rows -> page(known.toString(), rows, limit)));
     }
 
-    private Uni<JsonObject> page(String id, List<String> types, LocalDate fromDay, LocalDate toDay, boolean includeRetracted,
-                                 TimelineCursor after, int limit) {
-        Tuple args = Tuple.from(Arrays.asList(id, types.isEmpty() ? null : types.toArray(new String[0]), fromDay, toDay,
-                includeRetracted, after == null ? null : after.earliest(), after == null ? null : after.precisionRank(),
-                after == null ? null : after.factId(), limit + 1));
-        return pool.preparedQuery(PAGE).execute(args).map(rows -> {
-            JsonArray facts = new JsonArray();
-            TimelineCursor last = null;
-            int n = 0;
-            for (Row r : rows) {
-                if (++n > limit) {
-                    break;
-                }
-                facts.add(item(r));
-                LocalDate earliest = r.getLocalDate("earliest");
-                last = new TimelineCursor(earliest == null ? TimelineCursor.UNDATED : earliest, r.getInteger("rank"), r.getString("fact_id"));
+    private static String actorCode(String actor) {
+        try {
+            return ActorCode.of(actor).code();
+        } catch (InvalidDyadException e) {
+            throw new InvalidParameterException("actor", e.getMessage());
+        }
+    }
+
+    /** The rows, one more than the limit asked for: if it came, there is a next page after the last shown. */
+    private static JsonObject page(String id, RowSet<Row> rows, int limit) {
+        JsonArray facts = new JsonArray();
+        TimelineCursor last = null;
+        int n = 0;
+        for (Row r : rows) {
+            if (++n > limit) {
+                break;
             }
-            return new JsonObject().put("dyad", id).put("facts", facts)
-                    .put("nextCursor", n > limit && last != null ? last.encode() : null);
-        });
+            facts.add(item(r));
+            LocalDate earliest = r.getLocalDate("earliest");
+            last = new TimelineCursor(earliest == null ? TimelineCursor.UNDATED : earliest, r.getInteger("rank"), r.getString("fact_id"));
+        }
+        return new JsonObject().put("dyad", id).put("facts", facts)
+                .put("nextCursor", n > limit && last != null ? last.encode() : null);
     }
 
     private static JsonObject item(Row r) {

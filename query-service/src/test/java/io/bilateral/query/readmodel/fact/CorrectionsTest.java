@@ -81,6 +81,23 @@ class CorrectionsTest {
     }
 
     @Test
+    void amendment_removingARequiredDate_addingAnUnknownField_orOfAnotherDyad_isAConflict() {
+        LogWriter.publishAndAwait(relations("che-aut-relations", "AUT-CHE", "1955"),
+                amend("che-aut-relations", "AUT-CHE", 1, "{\"occurred\": null}"),
+                amend("che-aut-relations", "AUT-CHE", 1, "{\"ocurred\": \"1956\"}"),
+                amend("che-aut-relations", "AUT-DEU", 1, "{\"occurred\": \"1956\"}"));
+
+        given().get("/facts/che-aut-relations").then().statusCode(200)
+                .body("occurred", equalTo("1955")).body("revision", equalTo(1))
+                .body("conflicts", hasSize(3))
+                .body("conflicts[0].reason", containsString("occurred is required"))
+                .body("conflicts[1].reason", containsString("ocurred"))
+                .body("conflicts[2].reason", containsString("belongs to dyad AUT-CHE"));
+        // The correction aimed at another dyad did not create that dyad.
+        given().get("/dyads/AUT-DEU").then().statusCode(404);
+    }
+
+    @Test
     void retraction_hidesTheFactByDefault_butKeepsItReachable_andMarked() {
         LogWriter.publishAndAwait(relations("isl-mlt-relations", "ISL-MLT", "1965"), retract("isl-mlt-relations", "ISL-MLT", 1));
 

@@ -89,7 +89,8 @@ class DemoQuestionsTest {
                 .body("incidents", hasSize(6))
                 .body("incidents.type", hasItem("CyberIncident"))
                 .body("incidents.find { it.factId == 'bel-chn-creyelman-recruitment' }.certainty", equalTo("ALLEGED"))
-                .body("incidents.find { it.factId == 'bel-chn-apt31-lawmakers' }.threatActor", equalTo("APT31"));
+                .body("incidents.find { it.factId == 'bel-chn-apt31-lawmakers' }.threatActor", equalTo("APT31"))
+                .body("incidents.find { it.factId == 'bel-chn-apt31-lawmakers' }.responses", hasItem("bel-chn-envoy-summoned-2024-04"));
     }
 
     @Test
@@ -107,9 +108,30 @@ class DemoQuestionsTest {
     }
 
     @Test
+    void timeline_byActorAndWords() {
+        // Espionage allegations in which Belgium is a party by name: the Huy case names only media.
+        Response byBelgium = given().get("/dyads/BEL-CHN/timeline?type=EspionageAllegation&actor=BEL").then().statusCode(200).extract().response();
+        assertThat(byBelgium.<List<String>>path("facts.factId")).containsExactly("bel-chn-creyelman-recruitment");
+        Response verhofstadt = given().get("/dyads/BEL-CHN/timeline?q=Verhofstadt").then().statusCode(200).extract().response();
+        assertThat(verhofstadt.<List<String>>path("facts.factId"))
+                .containsExactlyInAnyOrder("bel-chn-visit-verhofstadt-2002", "bel-chn-apt31-lawmakers");
+        Response sanctionsByChina = given().get("/dyads/BEL-CHN/timeline?actor=TWN").then().statusCode(200).extract().response();
+        assertThat(sanctionsByChina.<List<String>>path("facts")).isEmpty();
+        given().get("/dyads/BEL-CHN/timeline?actor=XYZ").then().statusCode(400).body("errors[0].pointer", equalTo("actor"));
+    }
+
+    @Test
     void relationsSince_andFactsByType_inTheSummary() {
         given().get("/dyads/CHN-BEL").then().statusCode(200)
                 .body("relationsSince.date", equalTo("1971-10-25"))
+                .body("currentStatus", equalTo("ESTABLISHED"))
+                .body("openMissions", equalTo(5))
+                .body("latestVisit.visitor", equalTo("Xi Jinping"))
+                .body("latestVisit.office", equalTo("Vice President"))
+                .body("latestTrade.occurred", equalTo("2013"))
+                .body("latestTrade.currency", equalTo("EUR"))
+                .body("balance.cooperative", equalTo(10))
+                .body("balance.conflictual", equalTo(9))
                 .body("countsByType.OfficialVisit", equalTo(8))
                 .body("countsByType.MissionRecorded", equalTo(5));
     }
@@ -148,6 +170,23 @@ class DemoQuestionsTest {
                 .body("hits[0].type", equalTo("PersonalSanction"));
         given().get("/search?q=%27; DROP TABLE facts; --").then().statusCode(200);
         given().get("/search").then().statusCode(400).body("errors[0].pointer", equalTo("q"));
+    }
+
+    @Test
+    void people_andTheirRoles_acrossFacts() {
+        given().get("/people?name=verhofstadt").then().statusCode(200)
+                .body("people", hasSize(1))
+                .body("people[0].name", equalTo("Guy Verhofstadt"))
+                .body("people[0].roles[0].role", equalTo("visitor"))
+                .body("people[0].roles[0].office", equalTo("Prime Minister"))
+                .body("people[0].roles[0].occurred", equalTo("2002-03"));
+        given().get("/people?name=Brotchi").then().statusCode(200)
+                .body("people[0].roles[0].role", equalTo("sanctioned"))
+                .body("people[0].roles[0].office", equalTo("President of the Senate"));
+        Response dyad = given().get("/dyads/BEL-CHN/people").then().statusCode(200).extract().response();
+        assertThat(dyad.<List<String>>path("people.name")).contains("Qian Xiuling", "Frank Creyelman", "Eric Dosogne", "Xi Jinping");
+        assertThat(dyad.<List<String>>path("people.find { it.name == 'Philippe' }.roles.occurred")).containsExactly("1996-11", "2000-05");
+        given().get("/people").then().statusCode(400).body("errors[0].pointer", equalTo("name"));
     }
 
     @Test

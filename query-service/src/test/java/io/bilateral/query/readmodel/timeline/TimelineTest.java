@@ -90,6 +90,7 @@ class TimelineTest {
         given().get("/dyads/AUS-NZL/timeline?limit=0").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].pointer", equalTo("limit"));
         given().get("/dyads/AUS-NZL/timeline?limit=201").then().statusCode(400).body("errors[0].pointer", equalTo("limit"));
+        given().get("/dyads/AUS-NZL/timeline?limit=abc").then().statusCode(400).body("errors[0].pointer", equalTo("limit"));
         given().get("/dyads/AUS-NZL/timeline?from=2019-13").then().statusCode(400).body("errors[0].pointer", equalTo("from"));
         given().get("/dyads/AUS-NZL/timeline?to=soon").then().statusCode(400).body("errors[0].pointer", equalTo("to"));
         given().get("/dyads/AUS-NZL/timeline?type=Friendship").then().statusCode(400).body("errors[0].pointer", equalTo("type"));
