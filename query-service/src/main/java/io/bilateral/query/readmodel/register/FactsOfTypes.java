@@ -23,7 +23,7 @@ public class FactsOfTypes {
             SELECT fact_id, type, occurred, precision, payload, sources FROM facts
             WHERE dyad = $1 AND type = ANY($2::text[]) AND NOT retracted
               AND ($3::date IS NULL OR (occurred IS NOT NULL AND COALESCE(latest, 'infinity'::date) >= $3::date))
-            ORDER BY COALESCE(earliest, 'infinity'::date),
+            ORDER BY (CASE WHEN occurred IS NULL THEN 'infinity'::date ELSE COALESCE(earliest, '-infinity'::date) END),
                      (CASE precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 ELSE 3 END), fact_id""";
 
     private final Pool pool;

@@ -13,18 +13,21 @@ import java.util.Base64;
  */
 record TimelineCursor(LocalDate earliest, int precisionRank, String factId) {
 
-    /** Undated facts sort last: their day is "infinity". */
+    /** Undated facts sort last: their day is "infinity" (the client maps LocalDate.MAX to it). */
     static final LocalDate UNDATED = LocalDate.MAX;
+    /** An open start ("../1985") sorts first: its day is "-infinity" (LocalDate.MIN). */
+    static final LocalDate OPEN_START = LocalDate.MIN;
 
     String encode() {
-        String key = (earliest.equals(UNDATED) ? "-" : earliest.toString()) + "|" + precisionRank + "|" + factId;
+        String day = earliest.equals(UNDATED) ? "-" : earliest.equals(OPEN_START) ? "<" : earliest.toString();
+        String key = day + "|" + precisionRank + "|" + factId;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }
 
     static TimelineCursor decode(String token) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|", 3);
-            LocalDate earliest = parts[0].equals("-") ? UNDATED : LocalDate.parse(parts[0]);
+            LocalDate earliest = parts[0].equals("-") ? UNDATED : parts[0].equals("<") ? OPEN_START : LocalDate.parse(parts[0]);
             return new TimelineCursor(earliest, Integer.parseInt(parts[1]), parts[2]);
         } catch (RuntimeException e) {
             throw new InvalidParameterException("cursor", "is not a cursor this service issued; use the nextCursor of a previous page");

@@ -39,7 +39,8 @@ public class TimelineResource {
 
     static final int MAX_LIMIT = 200;
     private static final String RANK = "(CASE precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 ELSE 3 END)";
-    private static final String DAY = "COALESCE(earliest, 'infinity'::date)";
+    /** Undated facts last, open starts first (see V6__open_start_order.sql, whose index this matches). */
+    private static final String DAY = "(CASE WHEN occurred IS NULL THEN 'infinity'::date ELSE COALESCE(earliest, '-infinity'::date) END)";
     public static final String PAGE = """
             SELECT fact_id, type, occurred, precision, earliest, latest, certainty, sources, payload->>'summary' AS summary,
                    retracted, revision, cameo, goldstein, %2$s AS rank
@@ -115,7 +116,9 @@ public class TimelineResource {
             }
             facts.add(item(r));
             LocalDate earliest = r.getLocalDate("earliest");
-            last = new TimelineCursor(earliest == null ? TimelineCursor.UNDATED : earliest, r.getInteger("rank"), r.getString("fact_id"));
+            LocalDate day = r.getString("occurred") == null ? TimelineCursor.UNDATED
+                    : earliest == null ? TimelineCursor.OPEN_START : earliest;
+            last = new TimelineCursor(day, r.getInteger("rank"), r.getString("fact_id"));
         }
         return new JsonObject().put("dyad", id).put("facts", facts)
                 .put("nextCursor", n > limit && last != null ? last.encode() : null);

@@ -37,7 +37,7 @@ class TimelineTest {
                     visit("v-2019-07", "2019-07"), visit("v-1950-1953", "1950/1953"),
                     of("m-undated", "{\"type\": \"MissionRecorded\", \"dyad\": \"AUS-NZL\", \"mission\": {\"kind\": \"EMBASSY\", "
                             + "\"sendingState\": \"AUS\", \"hostState\": \"NZL\", \"city\": \"Wellington\"}, " + SOURCE + "}"),
-                    visit("v-2019-01-01", "2019-01-01"));
+                    visit("v-2019-01-01", "2019-01-01"), visit("v-open-1940", "../1940"));
             loaded = true;
         }
     }
@@ -52,7 +52,7 @@ class TimelineTest {
                 .body("facts[0].precision", equalTo("year"))
                 .body("facts[0].sources[0].locator", equalTo("p. 1"))
                 .extract().response();
-        assertThat(ids(r)).containsExactly("v-1950-1953", "v-2019-01-01", "v-2019", "v-2019-07", "v-2019-07-15", "v-2020-01", "m-undated");
+        assertThat(ids(r)).containsExactly("v-open-1940", "v-1950-1953", "v-2019-01-01", "v-2019", "v-2019-07", "v-2019-07-15", "v-2020-01", "m-undated");
     }
 
     @Test
@@ -82,7 +82,7 @@ class TimelineTest {
             pages++;
         } while (cursor != null && pages < 10);
         assertThat(pages).isEqualTo(4);
-        assertThat(all).containsExactly("v-1950-1953", "v-2019-01-01", "v-2019", "v-2019-07", "v-2019-07-15", "v-2020-01", "m-undated");
+        assertThat(all).containsExactly("v-open-1940", "v-1950-1953", "v-2019-01-01", "v-2019", "v-2019-07", "v-2019-07-15", "v-2020-01", "m-undated");
     }
 
     @Test
