@@ -96,17 +96,8 @@ public final class EventJson {
      * fields, a missing required date or a broken cross-field rule are errors here.
      */
     public static EventEnvelope fromJsonStrictly(JsonNode json) {
-        ObjectNode fact = ((ObjectNode) json).deepCopy();
-        EventMetadata metadata = new EventMetadata(UUID.fromString(fact.path(EVENT_ID).asText()),
-                fact.path(FACT_ID).asText(), Instant.parse(fact.path(RECORDED_AT).asText()));
-        fact.remove(METADATA_FIELDS);
-        RelationEvent event;
-        try {
-            event = STRICT_READER.treeToValue(fact, RelationEvent.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e.getOriginalMessage(), e);
-        }
-        EventEnvelope envelope = new EventEnvelope(metadata, event);
+        EventEnvelope envelope = read(json, STRICT_READER);
+        RelationEvent event = envelope.event();
         if (envelope.type().occurredRequired() && event.occurred() == null) {
             throw new IllegalArgumentException("occurred is required for " + envelope.type().wireName());
         }
@@ -118,6 +109,11 @@ public final class EventJson {
 
     /** Reads an event as written by {@link #toJson}; fields it does not know are ignored. */
     public static EventEnvelope fromJson(JsonNode json) {
+        return read(json, READER);
+    }
+
+    /** The envelope's fields become the metadata; the rest is the fact, bound by the given reader. */
+    private static EventEnvelope read(JsonNode json, ObjectMapper reader) {
         ObjectNode fact = ((ObjectNode) json).deepCopy();
         EventMetadata metadata = new EventMetadata(
                 UUID.fromString(fact.path(EVENT_ID).asText()),
@@ -125,7 +121,7 @@ public final class EventJson {
                 Instant.parse(fact.path(RECORDED_AT).asText()));
         fact.remove(METADATA_FIELDS);
         try {
-            return new EventEnvelope(metadata, READER.treeToValue(fact, RelationEvent.class));
+            return new EventEnvelope(metadata, reader.treeToValue(fact, RelationEvent.class));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a known event: " + e.getOriginalMessage(), e);
         }
