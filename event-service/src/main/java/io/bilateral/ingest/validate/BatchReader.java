@@ -1,6 +1,9 @@
 package io.bilateral.ingest.validate;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -52,7 +55,11 @@ public final class BatchReader {
 
     /** A JSON array of events. */
     public void readArray(InputStream body, Consumer<EventEnvelope> valid) throws IOException {
-        try (JsonParser parser = JSON.getFactory().createParser(body)) {
+        // No text inside an element may be longer than a whole event may be (the array streams;
+        // an element is read whole, and one endless string must not fill the heap).
+        JsonFactory bounded = JSON.getFactory().copy().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength((int) Math.min(maxEventBytes, Integer.MAX_VALUE)).build());
+        try (JsonParser parser = bounded.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 throw new InvalidSubmissionException(List.of(new Violation("", "must be a JSON array of events (or send application/x-ndjson)")));
             }
@@ -66,6 +73,8 @@ public final class BatchReader {
             if (parser.nextToken() != null) {
                 throw new InvalidSubmissionException(List.of(new Violation("", "there is content after the JSON array")));
             }
+        } catch (StreamConstraintsException e) {
+            throw new PayloadTooLargeException("event " + count + " has a text longer than the limit of " + maxEventBytes + " bytes");
         } catch (JsonProcessingException e) {
             throw new InvalidSubmissionException(List.of(new Violation("/" + count, "is not well-formed JSON: " + e.getOriginalMessage())));
         }

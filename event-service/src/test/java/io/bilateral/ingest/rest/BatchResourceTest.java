@@ -134,6 +134,9 @@ class BatchResourceTest {
         given().auth().oauth2(EDITOR).contentType("application/x-ndjson").body(longLine.getBytes(StandardCharsets.UTF_8)).post("/events/batch")
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("detail", containsString("event 0 (a line) is longer than the limit of 16384 bytes"));
+        given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body("[" + longLine + "]").post("/events/batch")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("event 0 has a text longer than the limit of 16384 bytes"));
         String big = String.join("\n", java.util.Collections.nCopies(30, visit("1991-04", "A".repeat(10_000))));
         given().auth().oauth2(EDITOR).contentType("application/x-ndjson").body(big.getBytes(StandardCharsets.UTF_8)).post("/events/batch")
                 .then().statusCode(413).contentType("application/problem+json")
