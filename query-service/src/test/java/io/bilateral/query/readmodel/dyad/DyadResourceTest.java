@@ -2,8 +2,6 @@ package io.bilateral.query.readmodel.dyad;
 
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.envelope.LogPosition;
-import io.bilateral.events.envelope.Topics;
-import io.bilateral.localstack.LocalPostgres;
 import io.bilateral.localstack.LocalStackTestResource;
 import io.bilateral.query.Events;
 import io.bilateral.query.LogWriter;
@@ -11,10 +9,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -47,7 +41,7 @@ class DyadResourceTest {
                     .body("countsByType.DiplomaticRelationsEstablished", equalTo(1))
                     .body("factCount", equalTo(1));
         }
-        assertThat(storedNextOffset(position.partition())).isEqualTo(position.offset() + 1);
+        assertThat(LogWriter.storedNextOffset(position.partition())).isEqualTo(position.offset() + 1);
     }
 
     @Test
@@ -56,7 +50,7 @@ class DyadResourceTest {
         LogWriter.publish(event);
         LogPosition second = LogWriter.publish(event);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> storedNextOffset(second.partition()) > second.offset());
+        await().atMost(Duration.ofSeconds(30)).until(() -> LogWriter.storedNextOffset(second.partition()) > second.offset());
         given().get("/dyads/JPN-FRA").then().statusCode(200)
                 .body("factCount", equalTo(1))
                 .body("relationsSince.date", equalTo("1858-10"))
@@ -68,7 +62,7 @@ class DyadResourceTest {
         LogWriter.publish(Events.relationsEstablished("DEU-ITA", "1955"));
         LogPosition last = LogWriter.publish(Events.relationsEstablished("DEU-ITA", "1951-07"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> storedNextOffset(last.partition()) > last.offset());
+        await().atMost(Duration.ofSeconds(30)).until(() -> LogWriter.storedNextOffset(last.partition()) > last.offset());
         given().get("/dyads/DEU-ITA").then().statusCode(200)
                 .body("factCount", equalTo(2))
                 .body("relationsSince.date", equalTo("1951-07"));
@@ -92,17 +86,5 @@ class DyadResourceTest {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem("projection"));
         given().get("/q/openapi?format=json").then().statusCode(200).body(containsString("/dyads/{dyad}"));
-    }
-
-    private static long storedNextOffset(int partition) throws SQLException {
-        try (Connection c = DriverManager.getConnection(LocalStackTestResource.stack().postgres().jdbcUrl(),
-                LocalPostgres.USER, LocalPostgres.PASSWORD);
-             PreparedStatement q = c.prepareStatement(
-                     "SELECT next_offset FROM projection_offsets WHERE topic = ? AND partition = ?")) {
-            q.setString(1, Topics.EVENTS);
-            q.setInt(2, partition);
-            ResultSet rs = q.executeQuery();
-            return rs.next() ? rs.getLong(1) : -1;
-        }
     }
 }
