@@ -144,7 +144,9 @@ public abstract sealed class LocalPostgres implements AutoCloseable {
                         "-D", dataDir.toString(),
                         "-c", "listen_addresses=127.0.0.1",
                         "-c", "port=" + port,
-                        "-c", "unix_socket_directories=" + dataDir,
+                        // TCP only: a Unix socket path is limited to 107 bytes, which a
+                        // deep checkout (CI's, for one) exceeds, and nothing here uses it.
+                        "-c", "unix_socket_directories=",
                         "-c", "max_connections=200")))
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -161,7 +163,8 @@ public abstract sealed class LocalPostgres implements AutoCloseable {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("PostgreSQL exited with " + process.exitValue() + "; see " + log);
+                    throw new IllegalStateException("PostgreSQL exited with " + process.exitValue() + "; see " + log
+                            + ", which ends:\n" + tail(log));
                 }
                 try (Connection ignored = DriverManager.getConnection(
                         "jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, PASSWORD)) {
@@ -171,7 +174,18 @@ public abstract sealed class LocalPostgres implements AutoCloseable {
                 }
             }
             close();
-            throw new IllegalStateException("PostgreSQL did not accept connections within 60 s; see " + log);
+            throw new IllegalStateException("PostgreSQL did not accept connections within 60 s; see " + log
+                    + ", which ends:\n" + tail(log));
+        }
+
+        /** The last lines of the server log, for the error message: CI keeps the console, not the file. */
+        private static String tail(Path log) {
+            try {
+                List<String> lines = Files.readAllLines(log);
+                return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+            } catch (IOException e) {
+                return "(unreadable: " + e.getMessage() + ")";
+            }
         }
 
         /** Fast shutdown (SIGINT): clients are disconnected, the cluster is left consistent. */

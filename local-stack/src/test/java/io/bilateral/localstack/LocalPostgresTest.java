@@ -1,0 +1,39 @@
+package io.bilateral.localstack;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LocalPostgresTest {
+
+    @TempDir
+    Path dir;
+
+    /** A Unix socket path may be 107 bytes at most; a deep checkout must not stop the server. */
+    @Test
+    void postgres_starts_whenItsDataDirectoryIsDeeperThanAUnixSocketPathMayBe() throws Exception {
+        // Traversable by others, like a checkout: as root the server runs as user postgres.
+        var traversable = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+        Path parent = Files.createDirectories(dir.resolve("a-directory-name-long-enough-that-the-socket-path-would-exceed-the-limit")
+                .resolve("and-one-more-level-to-be-sure"), traversable);
+        Files.setPosixFilePermissions(parent.getParent(), PosixFilePermissions.fromString("rwx--x--x"));
+        Path deep = parent.resolve("postgres");
+        assertTrue(deep.toAbsolutePath().toString().length() > 107, "the test path must be deeper than the limit");
+
+        try (LocalPostgres pg = LocalPostgres.start(deep, 0);
+             Connection c = DriverManager.getConnection(pg.jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
+             ResultSet rs = c.createStatement().executeQuery("SELECT current_database()")) {
+            assertTrue(rs.next());
+            assertTrue(LocalPostgres.DATABASE.equals(rs.getString(1)));
+        }
+    }
+}
