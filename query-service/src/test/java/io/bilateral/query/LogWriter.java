@@ -35,6 +35,30 @@ public final class LogWriter {
         }
     }
 
+    /** Publishes the events in order with one producer; returns their positions. */
+    public static List<LogPosition> publishAll(List<EventEnvelope> events) {
+        String servers = LocalStackTestResource.stack().kafka().bootstrapServers();
+        ensureTopic(servers);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", servers,
+                "acks", "all", "max.in.flight.requests.per.connection", 1), new StringSerializer(), new ByteArraySerializer())) {
+            List<java.util.concurrent.Future<RecordMetadata>> sent = events.stream()
+                    .map(e -> producer.send(CloudEventsKafka.toRecord(Topics.EVENTS, e, "/tests"))).toList();
+            List<LogPosition> positions = new java.util.ArrayList<>();
+            for (var f : sent) {
+                RecordMetadata m = f.get();
+                positions.add(new LogPosition(m.partition(), m.offset()));
+            }
+            return positions;
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the projection has committed the record at this position (applied or parked). */
+    public static void awaitProjected(LogPosition p) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> storedNextOffset(p.partition()) > p.offset());
+    }
+
     /** Publishes the events in order and waits until the projection has committed the last. */
     public static void publishAndAwait(EventEnvelope... events) {
         LogPosition last = null;

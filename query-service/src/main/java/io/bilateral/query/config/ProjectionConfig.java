@@ -24,7 +24,26 @@ public interface ProjectionConfig {
     @WithDefault("500")
     int maxPollRecords();
 
-    /** Wait before retrying a batch whose transaction failed (database down, ...). */
+    /** First wait before retrying a batch that failed; it doubles on each failure up to {@link #maxRetryBackoff()}. */
     @WithDefault("1s")
     Duration retryBackoff();
+
+    /** Longest wait between retries (a database that is down is retried at this pace). */
+    @WithDefault("30s")
+    Duration maxRetryBackoff();
+
+    /**
+     * Attempts at a batch that fails for a reason other than the database or the network
+     * before its events are applied one by one and the failing one is parked.
+     */
+    @WithDefault("3")
+    int poisonAttempts();
+
+    /** Readiness goes DOWN while the projection is more than this many events behind the log. */
+    @WithDefault("1000")
+    long maxReadyLag();
+
+    /** How often the lag behind the log is measured (status, readiness, metrics). */
+    @WithDefault("2s")
+    Duration lagInterval();
 }

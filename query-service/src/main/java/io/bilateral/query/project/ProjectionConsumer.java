@@ -1,6 +1,5 @@
 package io.bilateral.query.project;
 
-import io.bilateral.events.envelope.CloudEventsKafka;
 import io.bilateral.events.envelope.Topics;
 import io.bilateral.query.config.ProjectionConfig;
 import io.quarkus.runtime.ShutdownEvent;
@@ -26,6 +25,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads the events topic and hands each poll's records to the {@link Projector} as one batch.
@@ -34,21 +35,36 @@ import java.util.Map;
  * exactly where the committed read models end. Reads only committed records, so an aborted
  * batch of event-service is never projected.
  *
- * <p>A batch whose transaction fails (say, the database is down) is retried from the same
- * offsets after a pause; nothing later is applied before it.
+ * <p>A batch that fails because of the database or the network is retried from the same
+ * offsets, with a backoff that doubles up to a limit, for as long as it takes: nothing later
+ * is applied before it, and nothing is parked for it. A batch that fails for any other reason
+ * is retried a few times, then applied record by record so that the one that fails can be
+ * parked (see {@link ParkingLot}) while every other dyad goes on.
+ *
+ * <p>While it waits, the consumer keeps polling with its partitions paused, so it stays in
+ * its group; partitions revoked meanwhile are dropped from the batch (their new owner
+ * resumes them from the stored offsets).
  */
 @ApplicationScoped
 public class ProjectionConsumer {
 
     private static final Logger LOG = Logger.getLogger(ProjectionConsumer.class);
 
+    /** What the projection thread is doing, for the status and readiness. */
+    public enum State { STARTING, RUNNING, PAUSED, RETRYING, STOPPED, DISABLED }
+
     private final Projector projector;
     private final ProjectionConfig config;
     private final String servers;
+    private final Set<TopicPartition> revoked = ConcurrentHashMap.newKeySet();
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
     private volatile boolean running;
+    private volatile boolean pauseRequested;
+    private volatile boolean waiting;
+    private volatile State state = State.STARTING;
     private volatile String lastError;
+    private volatile Set<Integer> assigned = Set.of();
 
     ProjectionConsumer(Projector projector, ProjectionConfig config,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String servers) {
@@ -59,6 +75,7 @@ public class ProjectionConsumer {
 
     void onStart(@Observes StartupEvent start) {
         if (!config.enabled()) {
+            state = State.DISABLED;
             LOG.info("projection disabled (bilateral.projection.enabled=false)");
             return;
         }
@@ -95,6 +112,24 @@ public class ProjectionConsumer {
         return thread != null && thread.isAlive();
     }
 
+    public State state() {
+        return isEnabled() && !isRunning() && state != State.STARTING ? State.STOPPED : state;
+    }
+
+    /** The partitions this instance projects now. */
+    public Set<Integer> assignedPartitions() {
+        return assigned;
+    }
+
+    /** Stops applying (the consumer stays in its group, holding its partitions) until {@link #resume()}. */
+    public void pause() {
+        pauseRequested = true;
+    }
+
+    public void resume() {
+        pauseRequested = false;
+    }
+
     private Map<String, Object> settings() {
         Map<String, Object> s = new HashMap<>();
         s.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
@@ -111,6 +146,15 @@ public class ProjectionConsumer {
         try {
             consumer.subscribe(List.of(Topics.EVENTS), new SeekToStoredOffsets());
             while (running) {
+                if (pauseRequested) {
+                    state = State.PAUSED;
+                    waitPolling(Duration.ofMillis(200));
+                    continue;
+                }
+                state = State.RUNNING;
+                if (!consumer.paused().isEmpty()) {
+                    consumer.resume(consumer.paused());
+                }
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
                 if (!records.isEmpty()) {
                     project(records);
@@ -122,41 +166,122 @@ public class ProjectionConsumer {
             lastError = e.toString();
             LOG.error("projection stopped", e);
         } finally {
+            state = State.STOPPED;
             consumer.close(Duration.ofSeconds(5));
         }
     }
 
     private void project(ConsumerRecords<String, byte[]> records) {
-        List<Projector.Positioned> batch = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, byte[]> r : records) {
-            try {
-                batch.add(new Projector.Positioned(CloudEventsKafka.fromRecord(r), CloudEventsKafka.position(r)));
-            } catch (RuntimeException unreadable) {
-                // Only event-service writes this topic, after validation; a record that still
-                // cannot be read is logged with its position and passed over.
-                LOG.errorf(unreadable, "skipping unreadable record at %s-%d@%d", r.topic(), r.partition(), r.offset());
-            }
-        }
+        revoked.clear();
+        List<LogRecord> batch = new ArrayList<>(records.count());
+        records.forEach(r -> batch.add(LogRecord.read(r)));
+        Map<Integer, Long> positions = new HashMap<>();
+        records.partitions().forEach(tp -> positions.put(tp.partition(), consumer.position(tp)));
+        int attempts = 0;
+        Duration backoff = config.retryBackoff();
         while (running) {
+            List<LogRecord> mine = stillMine(batch);
+            if (mine.isEmpty()) {
+                return;
+            }
             try {
-                projector.apply(batch).await().atMost(Duration.ofSeconds(60));
+                projector.apply(mine, positions).await().atMost(Duration.ofSeconds(60));
                 lastError = null;
-                commitForMonitoring(records);
+                commitForMonitoring(mine);
                 return;
             } catch (RuntimeException e) {
-                lastError = e.getMessage();
-                LOG.warnf("batch of %d events not applied (%s); retrying in %s", records.count(), e.getMessage(), config.retryBackoff());
-                sleep(config.retryBackoff());
+                lastError = Failures.reason(e);
+                if (!Failures.isTransient(e) && ++attempts >= config.poisonAttempts()) {
+                    LOG.warnf("batch of %d events failed %d times (%s); applying them one by one to find the poison",
+                            mine.size(), attempts, lastError);
+                    projectOneByOne(mine);
+                    return;
+                }
+                LOG.warnf("batch of %d events not applied (%s); retrying in %s", mine.size(), lastError, backoff);
+                retryAfter(backoff);
+                backoff = longer(backoff);
+            }
+        }
+    }
+
+    /** The slow path: each record in its own transaction; the one that fails is parked. */
+    private void projectOneByOne(List<LogRecord> batch) {
+        for (LogRecord r : batch) {
+            Duration backoff = config.retryBackoff();
+            while (running && !revoked.contains(new TopicPartition(Topics.EVENTS, r.position().partition()))) {
+                try {
+                    try {
+                        projector.apply(List.of(r)).await().atMost(Duration.ofSeconds(60));
+                    } catch (RuntimeException e) {
+                        if (Failures.isTransient(e)) {
+                            throw e;
+                        }
+                        LOG.errorf(e, "parking the event at %s of dyad %s: %s", r.position(), r.dyad(), Failures.reason(e));
+                        projector.park(r, e).await().atMost(Duration.ofSeconds(60));
+                    }
+                    lastError = null;
+                    commitForMonitoring(List.of(r));
+                    break;
+                } catch (RuntimeException e) {
+                    lastError = Failures.reason(e);
+                    LOG.warnf("event at %s not applied (%s); retrying in %s", r.position(), lastError, backoff);
+                    retryAfter(backoff);
+                    backoff = longer(backoff);
+                }
+            }
+        }
+    }
+
+    private List<LogRecord> stillMine(List<LogRecord> batch) {
+        if (revoked.isEmpty()) {
+            return batch;
+        }
+        return batch.stream().filter(r -> !revoked.contains(new TopicPartition(Topics.EVENTS, r.position().partition()))).toList();
+    }
+
+    private Duration longer(Duration backoff) {
+        Duration doubled = backoff.multipliedBy(2);
+        return doubled.compareTo(config.maxRetryBackoff()) > 0 ? config.maxRetryBackoff() : doubled;
+    }
+
+    private void retryAfter(Duration backoff) {
+        state = State.RETRYING;
+        waitPolling(backoff);
+        state = State.RUNNING;
+    }
+
+    /**
+     * Waits while polling with every partition paused, so the group does not think this
+     * instance dead and rebalances still reach it. Records returned anyway (a partition
+     * assigned meanwhile) are put back by seeking to the first of them.
+     */
+    private void waitPolling(Duration wait) {
+        waiting = true;
+        try {
+            consumer.pause(consumer.assignment());
+            long deadline = System.nanoTime() + wait.toNanos();
+            long left;
+            while (running && (left = deadline - System.nanoTime()) > 0) {
+                ConsumerRecords<String, byte[]> unexpected = consumer.poll(Duration.ofNanos(Math.min(left, 200_000_000L)));
+                for (TopicPartition tp : unexpected.partitions()) {
+                    consumer.seek(tp, unexpected.records(tp).get(0).offset());
+                }
+                consumer.pause(consumer.assignment());
+            }
+        } finally {
+            waiting = false;
+            if (!pauseRequested) {
+                consumer.resume(consumer.assignment());
             }
         }
     }
 
     /** Kafka's own group offsets are only for tools such as kafka-consumer-groups (lag). */
-    private void commitForMonitoring(ConsumerRecords<String, byte[]> records) {
+    private void commitForMonitoring(List<LogRecord> applied) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition tp : records.partitions()) {
-            List<ConsumerRecord<String, byte[]>> part = records.records(tp);
-            offsets.put(tp, new OffsetAndMetadata(part.get(part.size() - 1).offset() + 1));
+        for (LogRecord r : applied) {
+            offsets.merge(new TopicPartition(Topics.EVENTS, r.position().partition()),
+                    new OffsetAndMetadata(r.position().offset() + 1), (a, b) -> a.offset() >= b.offset() ? a : b);
         }
         consumer.commitAsync(offsets, null);
     }
@@ -172,16 +297,18 @@ public class ProjectionConsumer {
 
     /** The database may be down during a rebalance: wait for it (the partitions cannot start elsewhere). */
     private Map<Integer, Long> storedOffsets() {
+        Duration backoff = config.retryBackoff();
         while (true) {
             try {
                 return projector.storedOffsets().await().atMost(Duration.ofSeconds(30));
             } catch (RuntimeException e) {
-                lastError = "cannot read the stored offsets: " + e.getMessage();
-                LOG.warnf("%s; retrying in %s", lastError, config.retryBackoff());
+                lastError = "cannot read the stored offsets: " + Failures.reason(e);
+                LOG.warnf("%s; retrying in %s", lastError, backoff);
                 if (!running) {
                     throw e;
                 }
-                sleep(config.retryBackoff());
+                sleep(backoff);
+                backoff = longer(backoff);
             }
         }
     }
@@ -197,13 +324,28 @@ public class ProjectionConsumer {
                 } else {
                     consumer.seek(tp, next);
                 }
+                revoked.remove(tp);
             }
+            if (waiting || pauseRequested) {
+                consumer.pause(partitions);
+            }
+            assigned = currentAssignment();
             LOG.infof("projecting partitions %s from stored offsets %s", partitions, stored);
         }
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            // Nothing to flush: every applied batch is already committed with its offsets.
+            // Every applied batch is already committed with its offsets; a batch still being
+            // retried drops these partitions, which their new owner resumes from PostgreSQL.
+            revoked.addAll(partitions);
+            assigned = currentAssignment();
+        }
+
+        private Set<Integer> currentAssignment() {
+            Set<Integer> now = new java.util.TreeSet<>();
+            consumer.assignment().forEach(tp -> now.add(tp.partition()));
+            now.removeAll(revoked.stream().map(TopicPartition::partition).toList());
+            return java.util.Collections.unmodifiableSet(now);
         }
     }
 }

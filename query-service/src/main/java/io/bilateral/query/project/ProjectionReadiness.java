@@ -1,20 +1,29 @@
 package io.bilateral.query.project;
 
+import io.bilateral.query.config.ProjectionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** DOWN when the projection thread died or its last batch failed, saying why. */
+/**
+ * DOWN when the projection thread died, when its last batch failed (saying why), or when the
+ * read models are further behind the log than {@code bilateral.projection.max-ready-lag}
+ * events: a load balancer then sends reads to an instance that is current.
+ */
 @Readiness
 @ApplicationScoped
 public class ProjectionReadiness implements HealthCheck {
 
     private final ProjectionConsumer consumer;
+    private final LagMonitor lag;
+    private final ProjectionConfig config;
 
-    ProjectionReadiness(ProjectionConsumer consumer) {
+    ProjectionReadiness(ProjectionConsumer consumer, LagMonitor lag, ProjectionConfig config) {
         this.consumer = consumer;
+        this.lag = lag;
+        this.config = config;
     }
 
     @Override
@@ -23,10 +32,22 @@ public class ProjectionReadiness implements HealthCheck {
         if (!consumer.isEnabled()) {
             return r.up().withData("state", "disabled").build();
         }
+        r.withData("state", consumer.state().name());
         String error = consumer.lastError();
         if (!consumer.isRunning()) {
             return r.down().withData("reason", error != null ? error : "not running").build();
         }
-        return error == null ? r.up().build() : r.down().withData("reason", error).build();
+        if (error != null) {
+            return r.down().withData("reason", error).build();
+        }
+        LagMonitor.Measurement m = lag.last();
+        if (m.measuredAt() != null) {
+            r.withData("lagEvents", m.lagEvents()).withData("parkedEvents", m.parked());
+            if (m.lagEvents() > config.maxReadyLag()) {
+                return r.down().withData("reason", m.lagEvents() + " events behind the log (more than "
+                        + config.maxReadyLag() + ")").build();
+            }
+        }
+        return r.up().build();
     }
 }

@@ -13,57 +13,145 @@ import jakarta.enterprise.inject.Instance;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Applies a batch of events from the log to every read model, and records how far each
+ * Applies a batch of records from the log to every read model, and records how far each
  * partition got, in one database transaction: after a crash, the stored offsets and the read
  * models agree, so nothing is applied twice or skipped. An event id already in the
  * {@code events} table is skipped, so a re-published event (a client's retry) has no effect.
+ *
+ * <p>A record of a parked dyad is held behind that dyad's poison event (see {@link ParkingLot})
+ * instead of being applied, so each dyad's events reach the read models in log order.
+ *
+ * <p>Every transaction here first takes a PostgreSQL advisory lock per partition it touches:
+ * the projection of another instance (during a rebalance) and an operator's retry of a parked
+ * dyad then take turns on a partition instead of interleaving.
  */
 @ApplicationScoped
 public class Projector {
+
+    /** The advisory-lock space of this projection ("BILA"); the second key is the partition. */
+    private static final int LOCK_SPACE = 0x42494C41;
 
     private static final String INSERT_EVENT = """
             INSERT INTO events (event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             ON CONFLICT (event_id) DO NOTHING""";
+    /** Never backwards: an instance that lost its partitions may still commit an old batch. */
     private static final String SAVE_OFFSET = """
             INSERT INTO projection_offsets (topic, partition, next_offset, updated_at) VALUES ($1, $2, $3, now())
-            ON CONFLICT (topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset, updated_at = now()""";
+            ON CONFLICT (topic, partition) DO UPDATE
+            SET next_offset = GREATEST(projection_offsets.next_offset, EXCLUDED.next_offset), updated_at = now()""";
 
     private final Pool pool;
     private final List<ReadModelProjection> readModels;
+    private final ParkingLot parking;
 
-    Projector(Pool pool, Instance<ReadModelProjection> readModels) {
+    Projector(Pool pool, Instance<ReadModelProjection> readModels, ParkingLot parking) {
         this.pool = pool;
         this.readModels = readModels.stream().toList();
+        this.parking = parking;
     }
 
-    /** One event at its place in the log. */
-    public record Positioned(EventEnvelope event, LogPosition position) {
+    /**
+     * Applies the batch; completes once committed. An unreadable record is parked on the spot
+     * (no retry can read it); any other failure fails the whole batch, and nothing of it stays.
+     * Returns how many events were new to the read models.
+     */
+    public Uni<Integer> apply(List<LogRecord> batch) {
+        return apply(batch, Map.of());
     }
 
-    /** Applies the batch; completes once committed. Returns how many events were new. */
-    public Uni<Integer> apply(List<Positioned> batch) {
-        Map<Integer, Long> nextOffsets = new TreeMap<>();
-        batch.forEach(p -> nextOffsets.merge(p.position().partition(), p.position().offset() + 1, Math::max));
-        return pool.withTransaction(tx -> {
-            Uni<Integer> applied = Uni.createFrom().item(0);
-            for (Positioned p : batch) {
-                applied = applied.chain(count -> applyOne(tx, p).map(isNew -> isNew ? count + 1 : count));
-            }
-            for (Map.Entry<Integer, Long> offset : nextOffsets.entrySet()) {
-                applied = applied.call(() -> tx.preparedQuery(SAVE_OFFSET)
-                        .execute(Tuple.of(Topics.EVENTS, offset.getKey(), offset.getValue())));
-            }
-            return applied;
-        });
+    /**
+     * As {@link #apply(List)}, storing at least {@code positions} as the next offsets: the
+     * consumer's positions after the poll, which may be past commit markers that follow the
+     * batch's last record (so that a caught-up partition shows no lag).
+     */
+    public Uni<Integer> apply(List<LogRecord> batch, Map<Integer, Long> positions) {
+        Map<Integer, Long> nextOffsets = nextOffsets(batch);
+        positions.forEach((partition, position) -> nextOffsets.computeIfPresent(partition, (p, next) -> Math.max(next, position)));
+        List<String> dyads = batch.stream().map(LogRecord::dyad).distinct().toList();
+        return pool.withTransaction(tx -> lock(tx, nextOffsets.keySet())
+                .chain(() -> parking.parkedAmong(tx, dyads))
+                .chain(parked -> {
+                    Uni<Integer> applied = Uni.createFrom().item(0);
+                    for (LogRecord r : batch) {
+                        applied = applied.chain(count -> {
+                            if (parked.contains(r.dyad())) {
+                                return parking.hold(tx, r).replaceWith(count);
+                            }
+                            if (r.event() == null) {
+                                parked.add(r.dyad());
+                                return parking.poison(tx, r, "unreadable record: " + r.unreadable(), null).replaceWith(count);
+                            }
+                            return applyEvent(tx, r.event(), r.position()).map(isNew -> isNew ? count + 1 : count);
+                        });
+                    }
+                    return applied.call(() -> saveOffsets(tx, nextOffsets));
+                }));
     }
 
-    private Uni<Boolean> applyOne(SqlConnection tx, Positioned p) {
-        EventEnvelope e = p.event();
-        Tuple row = Sql.tuple(e.metadata().eventId(), p.position().partition(), p.position().offset(),
+    /** Parks a record that failed on its own: its dyad waits for an operator, the others go on. */
+    public Uni<Void> park(LogRecord r, Throwable failure) {
+        Map<Integer, Long> next = nextOffsets(List.of(r));
+        return pool.withTransaction(tx -> lock(tx, next.keySet())
+                .chain(() -> parking.poison(tx, r, Failures.reason(failure), Failures.stackTrace(failure)))
+                .chain(() -> saveOffsets(tx, next)));
+    }
+
+    /** What a retry or a skip of a parked dyad did. */
+    public record Drained(String dyad, int applied, int skipped, int stillParked, String reason) {
+    }
+
+    /**
+     * Applies a parked dyad's events in log order, each in its own transaction, until none is
+     * left or one fails again (it stays the poison event; the rest stay held). With
+     * {@code skipFirst}, its first parked event is marked skipped instead of applied.
+     */
+    public Uni<Drained> drain(String dyad, boolean skipFirst) {
+        return drainStep(dyad, skipFirst, new Drained(dyad, 0, 0, 0, null));
+    }
+
+    private Uni<Drained> drainStep(String dyad, boolean skip, Drained sofar) {
+        return pool.withTransaction(tx -> parking.partitionOf(tx, dyad).chain(partition -> {
+                    if (partition.isEmpty()) {
+                        return Uni.createFrom().item(Optional.<LogRecord>empty());
+                    }
+                    return lock(tx, List.of(partition.get())).chain(() -> parking.head(tx, dyad)).call(head -> {
+                        if (head.isEmpty()) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        LogRecord r = head.get();
+                        if (skip) {
+                            return parking.skip(tx, r.position());
+                        }
+                        return Uni.createFrom().item(r::eventOrThrow)
+                                .chain(event -> applyEvent(tx, event, r.position()))
+                                .chain(() -> parking.release(tx, r.position()));
+                    });
+                }))
+                .onItem().transformToUni(head -> head.isEmpty()
+                        ? Uni.createFrom().item(sofar)
+                        : drainStep(dyad, false, skip
+                                ? new Drained(dyad, sofar.applied(), sofar.skipped() + 1, 0, null)
+                                : new Drained(dyad, sofar.applied() + 1, sofar.skipped(), 0, null)))
+                .onFailure(f -> !Failures.isTransient(f)).recoverWithUni(failure -> failedAgain(dyad, sofar, failure));
+    }
+
+    private Uni<Drained> failedAgain(String dyad, Drained sofar, Throwable failure) {
+        return pool.withTransaction(tx -> parking.partitionOf(tx, dyad).chain(partition -> lock(tx, List.of(partition.orElseThrow()))
+                        .chain(() -> parking.head(tx, dyad))
+                        .call(head -> parking.failedAgain(tx, head.orElseThrow().position(), Failures.reason(failure),
+                                Failures.stackTrace(failure)))))
+                .chain(() -> parking.list(pool, dyad, null, Integer.MAX_VALUE))
+                .map(parked -> new Drained(dyad, sofar.applied(), sofar.skipped(),
+                        (int) parked.stream().filter(p -> !ParkingLot.SKIPPED.equals(p.status())).count(), Failures.reason(failure)));
+    }
+
+    private Uni<Boolean> applyEvent(SqlConnection tx, EventEnvelope e, LogPosition position) {
+        Tuple row = Sql.tuple(e.metadata().eventId(), position.partition(), position.offset(),
                 e.dyad().toString(), e.type().wireName(), e.metadata().factId(),
                 Sql.timestamp(e.metadata().recordedAt()), Sql.json(EventJson.toJson(e)));
         return tx.preparedQuery(INSERT_EVENT).execute(row)
@@ -77,6 +165,31 @@ public class Projector {
                     }
                     return all.replaceWith(true);
                 });
+    }
+
+    /** In ascending order, so that two transactions never wait for each other in a circle. */
+    private static Uni<Void> lock(SqlConnection tx, java.util.Collection<Integer> partitions) {
+        Uni<Void> locked = Uni.createFrom().voidItem();
+        for (int partition : new java.util.TreeSet<>(partitions)) {
+            locked = locked.call(() -> tx.preparedQuery("SELECT pg_advisory_xact_lock($1, $2)")
+                    .execute(Tuple.of(LOCK_SPACE, partition)));
+        }
+        return locked;
+    }
+
+    private static Map<Integer, Long> nextOffsets(List<LogRecord> batch) {
+        Map<Integer, Long> next = new TreeMap<>();
+        batch.forEach(r -> next.merge(r.position().partition(), r.position().offset() + 1, Math::max));
+        return next;
+    }
+
+    private static Uni<Void> saveOffsets(SqlConnection tx, Map<Integer, Long> nextOffsets) {
+        Uni<Void> saved = Uni.createFrom().voidItem();
+        for (Map.Entry<Integer, Long> offset : nextOffsets.entrySet()) {
+            saved = saved.call(() -> tx.preparedQuery(SAVE_OFFSET)
+                    .execute(Tuple.of(Topics.EVENTS, offset.getKey(), offset.getValue())));
+        }
+        return saved;
     }
 
     /** Where each partition of the events topic resumes: the stored next offsets. */

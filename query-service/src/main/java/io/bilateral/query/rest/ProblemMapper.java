@@ -3,6 +3,9 @@ package io.bilateral.query.rest;
 import io.bilateral.events.actor.InvalidDyadException;
 import io.bilateral.events.problem.Problem;
 import io.bilateral.events.problem.Violation;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -17,6 +20,8 @@ import java.util.List;
  * InvalidDyadException      400 invalid-parameter  names the parameter ("dyad", or "code" of an actor)
  * InvalidParameterException 400 invalid-parameter  names the parameter
  * NotFoundProblem           404 not-found
+ * UnauthorizedException     401 unauthorized       no token, or one that does not verify
+ * ForbiddenException        403 forbidden          the token lacks the role (admin, for operators' endpoints)
  * WebApplicationException   its own status         (404 unknown path, 405, 406 ...)
  * anything else             500 internal-error     logged with its stack trace
  * </pre>
@@ -40,6 +45,19 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response notFound(NotFoundProblem e, UriInfo uri) {
         return problem(Problem.of("not-found", "Not found", 404, e.getMessage(), uri.getPath(), List.of()));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(problem(Problem.of("unauthorized", "Unauthorized", 401,
+                        "this needs a valid bearer token (Authorization: Bearer <JWT>)", uri.getPath(), List.of())))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(Problem.of("forbidden", "Forbidden", 403,
+                "the token does not carry the role this needs (admin)", uri.getPath(), List.of()));
     }
 
     @ServerExceptionMapper

@@ -49,7 +49,15 @@ public final class CloudEventsKafka {
 
     /** The event of a record; the JSON value carries everything, the headers are for routing. */
     public static EventEnvelope fromRecord(ConsumerRecord<String, byte[]> record) {
-        return EventJson.fromBytes(record.value());
+        return fromBytes(record.value());
+    }
+
+    /** The event of a record's value (a null value, a tombstone, is not an event). */
+    public static EventEnvelope fromBytes(byte[] value) {
+        if (value == null) {
+            throw new IllegalArgumentException("the record has no value");
+        }
+        return EventJson.fromBytes(value);
     }
 
     public static LogPosition position(ConsumerRecord<?, ?> record) {

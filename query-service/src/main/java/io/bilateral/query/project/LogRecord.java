@@ -1,0 +1,45 @@
+package io.bilateral.query.project;
+
+import io.bilateral.events.envelope.CloudEventsKafka;
+import io.bilateral.events.envelope.EventEnvelope;
+import io.bilateral.events.envelope.LogPosition;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * One record of the events topic as the projection handles it: where it sits, its dyad (the
+ * record key), its value as in the log, and the event read from it, or why it could not be read.
+ * The value is kept so that a record parked today can be applied by a later, fixed version.
+ */
+public record LogRecord(LogPosition position, String dyad, byte[] value, EventEnvelope event, String unreadable) {
+
+    /** The key of a record without one: such records are parked together, in order. */
+    public static final String NO_DYAD = "(no key)";
+
+    public static LogRecord read(ConsumerRecord<String, byte[]> r) {
+        return read(CloudEventsKafka.position(r), r.key(), r.value());
+    }
+
+    public static LogRecord read(LogPosition position, String key, byte[] value) {
+        String dyad = key == null ? NO_DYAD : key;
+        try {
+            return new LogRecord(position, dyad, value, CloudEventsKafka.fromBytes(value), null);
+        } catch (RuntimeException e) {
+            return new LogRecord(position, dyad, value, null, Failures.reason(e));
+        }
+    }
+
+    /** Its event, or the reason it has none, as an exception to park it with. */
+    public EventEnvelope eventOrThrow() {
+        if (event == null) {
+            throw new UnreadableRecordException(position + ": " + unreadable);
+        }
+        return event;
+    }
+
+    /** A record whose value is not an event this version can read. */
+    public static final class UnreadableRecordException extends RuntimeException {
+        UnreadableRecordException(String message) {
+            super(message);
+        }
+    }
+}
