@@ -100,7 +100,7 @@ public class EventResource {
             }
             batch.finish();
             List<LogPosition> positions = batches.publish(spool);
-            return Response.accepted(new BatchAccepted(spool.size(), positions)).build();
+            return Response.accepted(BatchAccepted.of(spool.size(), positions)).build();
         }
     }
 }

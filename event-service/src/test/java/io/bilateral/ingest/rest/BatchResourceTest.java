@@ -75,6 +75,9 @@ class BatchResourceTest {
             ConsumerRecord<String, byte[]> rec = TopicRecords.at(servers(), (Integer) p.get("partition"), ((Number) p.get("offset")).longValue());
             assertThat(rec.key()).isEqualTo("BEL-CHN");
         }
+        // The token a reader carries: one partition:offset pair per position.
+        assertThat((String) r.path("consistencyToken")).isEqualTo(positions.stream()
+                .map(p -> p.get("partition") + ":" + p.get("offset")).sorted().collect(java.util.stream.Collectors.joining(",")));
     }
 
     @Test

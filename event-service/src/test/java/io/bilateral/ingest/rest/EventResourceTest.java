@@ -50,6 +50,7 @@ class EventResourceTest {
         ConsumerRecord<String, byte[]> record = TopicRecords.at(servers(), r.path("partition"), ((Number) r.path("offset")).longValue());
         assertThat(record.key()).isEqualTo("BEL-CHN");
         assertThat(CloudEventsKafka.header(record.headers(), CloudEventsKafka.ID)).isEqualTo(r.path("eventId"));
+        assertThat((String) r.path("consistencyToken")).isEqualTo(record.partition() + ":" + record.offset());
         assertThat(CloudEventsKafka.header(record.headers(), CloudEventsKafka.TYPE))
                 .isEqualTo("io.bilateral.DiplomaticRelationsEstablished.v1");
         assertThat(CloudEventsKafka.header(record.headers(), CloudEventsKafka.SUBJECT)).isEqualTo("BEL-CHN");

@@ -46,4 +46,11 @@ public interface ProjectionConfig {
     /** How often the lag behind the log is measured (status, readiness, metrics). */
     @WithDefault("2s")
     Duration lagInterval();
+
+    /**
+     * Longest a read carrying a consistency token ({@code Bilateral-Read-After}) waits for the
+     * projection to reach it before answering 503 with Retry-After.
+     */
+    @WithDefault("5s")
+    Duration readAfterMaxWait();
 }

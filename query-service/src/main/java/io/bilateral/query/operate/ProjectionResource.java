@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -100,9 +101,9 @@ public class ProjectionResource {
     @POST
     @Path("/pause")
     @RolesAllowed("admin")
-    @Operation(summary = "Stops applying events on this instance; it keeps its partitions")
+    @Operation(summary = "Stops applying events on this instance (it keeps its partitions); answers once paused, or after 10 s")
     public Status pause() {
-        consumer.pause();
+        consumer.pause(Duration.ofSeconds(10));
         return status();
     }
 

@@ -121,9 +121,22 @@ public class ProjectionConsumer {
         return assigned;
     }
 
-    /** Stops applying (the consumer stays in its group, holding its partitions) until {@link #resume()}. */
-    public void pause() {
+    /**
+     * Stops applying (the consumer stays in its group, holding its partitions) until
+     * {@link #resume()}. Returns once the batch in hand, if any, is committed and nothing more
+     * will be applied, or after {@code wait} if that takes longer (say, a batch is being retried).
+     */
+    public boolean pause(Duration wait) {
         pauseRequested = true;
+        long deadline = System.nanoTime() + wait.toNanos();
+        try {
+            while (isRunning() && state != State.PAUSED && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return state == State.PAUSED;
     }
 
     public void resume() {

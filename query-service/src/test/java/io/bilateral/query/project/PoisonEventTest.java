@@ -118,6 +118,9 @@ class PoisonEventTest {
                 .body("applied", equalTo(0)).body("stillParked", equalTo(1))
                 .body("reason", containsString("test rule rejects fact poison-bel-per"));
         given().auth().oauth2(admin).get("/projection/parked?dyad=BEL-PER").then().body("[0].attempts", equalTo(2));
+        // A reader waiting for that write is told it is parked, not served as if it were there.
+        given().header("Bilateral-Read-After", at.get(0).partition() + ":" + at.get(0).offset()).get("/dyads/BEL-PER")
+                .then().statusCode(503).body("type", containsString("write-parked"));
         given().auth().oauth2(admin).post("/projection/parked/BEL-PER/skip").then().statusCode(200);
     }
 

@@ -1,0 +1,98 @@
+package io.bilateral.query.rest;
+
+import io.bilateral.events.envelope.ConsistencyToken;
+import io.bilateral.events.problem.Problem;
+import io.bilateral.events.problem.Violation;
+import io.bilateral.query.config.ProjectionConfig;
+import io.bilateral.query.project.Projector;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Read-your-writes: a read that carries the consistency token event-service gave for a write
+ * ({@code Bilateral-Read-After} header, or {@code readAfter} parameter) waits until the
+ * projection has committed past it, then is answered as usual. The wait is bounded
+ * ({@code bilateral.projection.read-after-max-wait}); past it the answer is 503 with
+ * {@code Retry-After}, and an event the projection parked is said so: never a stale answer
+ * that looks current. The offsets are read from PostgreSQL, so this holds whichever instance
+ * projected the write.
+ */
+public class ReadYourWrites {
+
+    public static final String HEADER = "Bilateral-Read-After";
+    public static final String PARAMETER = "readAfter";
+    private static final Duration POLL = Duration.ofMillis(10);
+
+    private final Projector projector;
+    private final Pool pool;
+    private final ProjectionConfig config;
+
+    ReadYourWrites(Projector projector, Pool pool, ProjectionConfig config) {
+        this.projector = projector;
+        this.pool = pool;
+        this.config = config;
+    }
+
+    @ServerRequestFilter
+    public Uni<Response> awaitTheWrite(ContainerRequestContext request) {
+        String header = request.getHeaderString(HEADER);
+        String parameter = request.getUriInfo().getQueryParameters().getFirst(PARAMETER);
+        if ((header == null && parameter == null) || !HttpMethod.GET.equals(request.getMethod())) {
+            return Uni.createFrom().nullItem();
+        }
+        String name = header != null ? HEADER : PARAMETER;
+        ConsistencyToken token;
+        try {
+            token = ConsistencyToken.parse(header != null ? header : parameter);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().item(ProblemMapper.problem(Problem.of("invalid-parameter", "Invalid parameter", 400,
+                    name + ": " + e.getMessage(), request.getUriInfo().getPath(), List.of(new Violation(name, e.getMessage())))));
+        }
+        long deadline = System.nanoTime() + config.readAfterMaxWait().toNanos();
+        String path = request.getUriInfo().getPath();
+        return passed(token, deadline).chain(passed -> passed
+                ? parked(token).map(parked -> parked.isEmpty() ? null : ProblemMapper.problem(Problem.of("write-parked",
+                        "Write parked", 503, "the event at " + parked + " could not be applied and is parked for an operator"
+                                + " (see /projection/status): the read models do not include it", path, List.of())))
+                : Uni.createFrom().item(Response.fromResponse(ProblemMapper.problem(Problem.of("not-yet-consistent",
+                                "Not yet consistent", 503, "the projection has not reached " + token + " within "
+                                        + config.readAfterMaxWait().toMillis() + " ms; retry", path, List.of())))
+                        .header("Retry-After", "1").build()));
+    }
+
+    private Uni<Boolean> passed(ConsistencyToken token, long deadline) {
+        return projector.storedOffsets().chain(stored -> {
+            if (token.passedBy(stored)) {
+                return Uni.createFrom().item(true);
+            }
+            if (System.nanoTime() > deadline) {
+                return Uni.createFrom().item(false);
+            }
+            return Uni.createFrom().voidItem().onItem().delayIt().by(POLL).chain(() -> passed(token, deadline));
+        });
+    }
+
+    /** The token's positions that the projection parked rather than applied (empty when none). */
+    private Uni<String> parked(ConsistencyToken token) {
+        Integer[] partitions = token.offsets().keySet().toArray(Integer[]::new);
+        Long[] offsets = token.offsets().keySet().stream().map(token.offsets()::get).toArray(Long[]::new);
+        return pool.preparedQuery("""
+                        SELECT string_agg(p.log_partition || ':' || p.log_offset, ',') AS parked
+                        FROM parked_events p JOIN unnest($1::int[], $2::bigint[]) AS t(part, off)
+                          ON p.log_partition = t.part AND p.log_offset = t.off
+                        WHERE p.status <> 'skipped'""")
+                .execute(Tuple.of(partitions, offsets))
+                .map(rows -> {
+                    String parked = rows.iterator().next().getString("parked");
+                    return parked == null ? "" : parked;
+                });
+    }
+}
