@@ -11,18 +11,20 @@ import java.util.Map;
 public final class LocalStack implements AutoCloseable {
 
     private final LocalKafka kafka;
-    private final LocalPostgres postgres;
+    private final Path dir;
+    private volatile LocalPostgres postgres;
 
-    private LocalStack(LocalKafka kafka, LocalPostgres postgres) {
+    private LocalStack(LocalKafka kafka, LocalPostgres postgres, Path dir) {
         this.kafka = kafka;
         this.postgres = postgres;
+        this.dir = dir;
     }
 
     /** Starts both; a port of 0 means any free port. */
     public static LocalStack start(Path dir, int kafkaPort, int postgresPort) {
         LocalPostgres postgres = LocalPostgres.start(dir.resolve("postgres"), postgresPort);
         try {
-            return new LocalStack(LocalKafka.start(dir.resolve("kafka"), kafkaPort), postgres);
+            return new LocalStack(LocalKafka.start(dir.resolve("kafka"), kafkaPort), postgres, dir);
         } catch (RuntimeException e) {
             postgres.close();
             throw e;
@@ -35,6 +37,20 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalPostgres postgres() {
         return postgres;
+    }
+
+    /**
+     * Stops PostgreSQL, runs {@code whileDown}, and starts it again on the same port and data:
+     * for tests of what the services do during a database outage.
+     */
+    public void withPostgresDown(Runnable whileDown) {
+        int port = postgres.port();
+        postgres.close();
+        try {
+            whileDown.run();
+        } finally {
+            postgres = LocalPostgres.start(dir.resolve("postgres"), port);
+        }
     }
 
     /**

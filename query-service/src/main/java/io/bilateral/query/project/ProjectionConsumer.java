@@ -2,6 +2,8 @@ package io.bilateral.query.project;
 
 import io.bilateral.events.envelope.Topics;
 import io.bilateral.query.config.ProjectionConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +58,10 @@ public class ProjectionConsumer {
     private final Projector projector;
     private final ProjectionConfig config;
     private final String servers;
+    private final MeterRegistry metrics;
+    private final Counter applied;
+    private final Counter failures;
+    private final Counter parked;
     private final Set<TopicPartition> revoked = ConcurrentHashMap.newKeySet();
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
@@ -66,11 +72,18 @@ public class ProjectionConsumer {
     private volatile String lastError;
     private volatile Set<Integer> assigned = Set.of();
 
-    ProjectionConsumer(Projector projector, ProjectionConfig config,
+    ProjectionConsumer(Projector projector, ProjectionConfig config, MeterRegistry metrics,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String servers) {
         this.projector = projector;
         this.config = config;
         this.servers = servers;
+        this.metrics = metrics;
+        this.applied = Counter.builder("bilateral.projection.records").description("Records of the log projected (applied, duplicate or parked)")
+                .register(metrics);
+        this.failures = Counter.builder("bilateral.projection.failures").description("Failed attempts at a batch or an event (each is retried)")
+                .register(metrics);
+        this.parked = Counter.builder("bilateral.projection.poison").description("Events parked as poison")
+                .register(metrics);
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -86,6 +99,8 @@ public class ProjectionConsumer {
     }
 
     void onStop(@Observes ShutdownEvent stop) {
+        // The registry may outlive this bean (Quarkus restarts the application in tests).
+        List.of(applied, failures, parked).forEach(metrics::remove);
         running = false;
         if (consumer != null) {
             consumer.wakeup();
@@ -199,10 +214,12 @@ public class ProjectionConsumer {
             }
             try {
                 projector.apply(mine, positions).await().atMost(Duration.ofSeconds(60));
+                applied.increment(mine.size());
                 lastError = null;
                 commitForMonitoring(mine);
                 return;
             } catch (RuntimeException e) {
+                failures.increment();
                 lastError = Failures.reason(e);
                 if (!Failures.isTransient(e) && ++attempts >= config.poisonAttempts()) {
                     LOG.warnf("batch of %d events failed %d times (%s); applying them one by one to find the poison",
@@ -231,11 +248,14 @@ public class ProjectionConsumer {
                         }
                         LOG.errorf(e, "parking the event at %s of dyad %s: %s", r.position(), r.dyad(), Failures.reason(e));
                         projector.park(r, e).await().atMost(Duration.ofSeconds(60));
+                        parked.increment();
                     }
+                    applied.increment();
                     lastError = null;
                     commitForMonitoring(List.of(r));
                     break;
                 } catch (RuntimeException e) {
+                    failures.increment();
                     lastError = Failures.reason(e);
                     LOG.warnf("event at %s not applied (%s); retrying in %s", r.position(), lastError, backoff);
                     retryAfter(backoff);
