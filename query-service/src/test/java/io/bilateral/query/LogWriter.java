@@ -59,6 +59,13 @@ public final class LogWriter {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> storedNextOffset(p.partition()) > p.offset());
     }
 
+    /** Waits until the projection has committed every one of these positions (applied or parked). */
+    public static void awaitProjected(List<LogPosition> positions) {
+        Map<Integer, Long> last = new java.util.TreeMap<>();
+        positions.forEach(p -> last.merge(p.partition(), p.offset(), Math::max));
+        last.forEach((partition, offset) -> awaitProjected(new LogPosition(partition, offset)));
+    }
+
     /** Publishes the events in order and waits until the projection has committed the last. */
     public static void publishAndAwait(EventEnvelope... events) {
         LogPosition last = null;

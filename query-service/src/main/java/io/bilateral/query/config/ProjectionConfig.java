@@ -53,4 +53,8 @@ public interface ProjectionConfig {
      */
     @WithDefault("5s")
     Duration readAfterMaxWait();
+
+    /** Most records a rebuild applies in one transaction. */
+    @WithDefault("500")
+    int rebuildMaxPollRecords();
 }

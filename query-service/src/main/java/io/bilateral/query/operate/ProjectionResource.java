@@ -5,6 +5,7 @@ import io.bilateral.query.project.LagMonitor;
 import io.bilateral.query.project.ParkingLot;
 import io.bilateral.query.project.ProjectionConsumer;
 import io.bilateral.query.project.Projector;
+import io.bilateral.query.project.Rebuild;
 import io.bilateral.query.rest.InvalidParameterException;
 import io.bilateral.query.rest.NotFoundProblem;
 import io.smallrye.mutiny.Uni;
@@ -43,8 +44,11 @@ public class ProjectionResource {
     private final ParkingLot parking;
     private final Projector projector;
     private final Pool pool;
+    private final Rebuild rebuild;
 
-    ProjectionResource(ProjectionConsumer consumer, LagMonitor lag, ParkingLot parking, Projector projector, Pool pool) {
+    ProjectionResource(ProjectionConsumer consumer, LagMonitor lag, ParkingLot parking, Projector projector, Pool pool,
+                       Rebuild rebuild) {
+        this.rebuild = rebuild;
         this.consumer = consumer;
         this.lag = lag;
         this.parking = parking;
@@ -65,6 +69,21 @@ public class ProjectionResource {
         LagMonitor.Measurement m = lag.last();
         return new Status(consumer.state().name(), consumer.lastError(), List.copyOf(consumer.assignedPartitions()),
                 m.measuredAt(), m.error(), m.lagEvents(), m.lagSeconds(), m.parked(), m.partitions());
+    }
+
+    @GET
+    @Path("/rebuild")
+    @Operation(summary = "The state of the last rebuild of the read models started on this instance")
+    public Rebuild.Status rebuildStatus() {
+        return rebuild.status();
+    }
+
+    @POST
+    @Path("/rebuild")
+    @RolesAllowed("admin")
+    @Operation(summary = "Replays the whole log into fresh tables while the current ones serve, then swaps them in at once")
+    public jakarta.ws.rs.core.Response startRebuild() {
+        return jakarta.ws.rs.core.Response.accepted(rebuild.start()).build();
     }
 
     @GET

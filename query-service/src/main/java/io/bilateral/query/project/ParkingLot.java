@@ -57,6 +57,20 @@ public class ParkingLot {
                 });
     }
 
+    /**
+     * Positions of these dyads that an operator skipped: a replay of the log (a rebuild)
+     * leaves them out again, as the live projection did.
+     */
+    Uni<Set<LogPosition>> skippedAmong(SqlConnection tx, Collection<String> dyads) {
+        return tx.preparedQuery("SELECT log_partition, log_offset FROM parked_events WHERE status = 'skipped' AND dyad = ANY($1)")
+                .execute(Tuple.of(dyads.toArray(String[]::new)))
+                .map(rows -> {
+                    Set<LogPosition> skipped = new HashSet<>();
+                    rows.forEach(r -> skipped.add(new LogPosition(r.getInteger("log_partition"), r.getLong("log_offset"))));
+                    return skipped;
+                });
+    }
+
     /** Parks a record that could not be applied: its dyad is parked from here on. */
     Uni<Void> poison(SqlConnection tx, LogRecord r, String reason, String stackTrace) {
         return insert(tx, r, POISON, reason, stackTrace);

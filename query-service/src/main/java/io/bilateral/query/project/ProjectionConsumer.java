@@ -37,11 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * exactly where the committed read models end. Reads only committed records, so an aborted
  * batch of event-service is never projected.
  *
- * <p>A batch that fails because of the database or the network is retried from the same
- * offsets, with a backoff that doubles up to a limit, for as long as it takes: nothing later
- * is applied before it, and nothing is parked for it. A batch that fails for any other reason
- * is retried a few times, then applied record by record so that the one that fails can be
- * parked (see {@link ParkingLot}) while every other dyad goes on.
+ * <p>A batch that fails is handled by the {@link BatchApplier}'s policy: retried while the
+ * database or the network is down, its poison event parked otherwise.
  *
  * <p>While it waits, the consumer keeps polling with its partitions paused, so it stays in
  * its group; partitions revoked meanwhile are dropped from the batch (their new owner
@@ -59,7 +56,8 @@ public class ProjectionConsumer {
     private final ProjectionConfig config;
     private final String servers;
     private final MeterRegistry metrics;
-    private final Counter applied;
+    private final BatchApplier applier;
+    private final Counter appliedCount;
     private final Counter failures;
     private final Counter parked;
     private final Set<TopicPartition> revoked = ConcurrentHashMap.newKeySet();
@@ -78,7 +76,8 @@ public class ProjectionConsumer {
         this.config = config;
         this.servers = servers;
         this.metrics = metrics;
-        this.applied = Counter.builder("bilateral.projection.records").description("Records of the log projected (applied, duplicate or parked)")
+        this.applier = new BatchApplier(projector, config, new Live());
+        this.appliedCount = Counter.builder("bilateral.projection.records").description("Records of the log projected (applied, duplicate or parked)")
                 .register(metrics);
         this.failures = Counter.builder("bilateral.projection.failures").description("Failed attempts at a batch or an event (each is retried)")
                 .register(metrics);
@@ -100,7 +99,7 @@ public class ProjectionConsumer {
 
     void onStop(@Observes ShutdownEvent stop) {
         // The registry may outlive this bean (Quarkus restarts the application in tests).
-        List.of(applied, failures, parked).forEach(metrics::remove);
+        List.of(appliedCount, failures, parked).forEach(metrics::remove);
         running = false;
         if (consumer != null) {
             consumer.wakeup();
@@ -205,82 +204,45 @@ public class ProjectionConsumer {
         records.forEach(r -> batch.add(LogRecord.read(r)));
         Map<Integer, Long> positions = new HashMap<>();
         records.partitions().forEach(tp -> positions.put(tp.partition(), consumer.position(tp)));
-        int attempts = 0;
-        Duration backoff = config.retryBackoff();
-        while (running) {
-            List<LogRecord> mine = stillMine(batch);
-            if (mine.isEmpty()) {
-                return;
-            }
-            try {
-                projector.apply(mine, positions).await().atMost(Duration.ofSeconds(60));
-                applied.increment(mine.size());
-                lastError = null;
-                commitForMonitoring(mine);
-                return;
-            } catch (RuntimeException e) {
-                failures.increment();
-                lastError = Failures.reason(e);
-                if (!Failures.isTransient(e) && ++attempts >= config.poisonAttempts()) {
-                    LOG.warnf("batch of %d events failed %d times (%s); applying them one by one to find the poison",
-                            mine.size(), attempts, lastError);
-                    projectOneByOne(mine);
-                    return;
-                }
-                LOG.warnf("batch of %d events not applied (%s); retrying in %s", mine.size(), lastError, backoff);
-                retryAfter(backoff);
-                backoff = longer(backoff);
-            }
+        applier.apply(batch, positions);
+    }
+
+    /** The live consumer as the failure policy's host. */
+    private final class Live implements BatchApplier.Host {
+        @Override
+        public boolean running() {
+            return running;
         }
-    }
 
-    /** The slow path: each record in its own transaction; the one that fails is parked. */
-    private void projectOneByOne(List<LogRecord> batch) {
-        for (LogRecord r : batch) {
-            Duration backoff = config.retryBackoff();
-            while (running && !revoked.contains(new TopicPartition(Topics.EVENTS, r.position().partition()))) {
-                try {
-                    try {
-                        projector.apply(List.of(r)).await().atMost(Duration.ofSeconds(60));
-                    } catch (RuntimeException e) {
-                        if (Failures.isTransient(e)) {
-                            throw e;
-                        }
-                        LOG.errorf(e, "parking the event at %s of dyad %s: %s", r.position(), r.dyad(), Failures.reason(e));
-                        projector.park(r, e).await().atMost(Duration.ofSeconds(60));
-                        parked.increment();
-                    }
-                    applied.increment();
-                    lastError = null;
-                    commitForMonitoring(List.of(r));
-                    break;
-                } catch (RuntimeException e) {
-                    failures.increment();
-                    lastError = Failures.reason(e);
-                    LOG.warnf("event at %s not applied (%s); retrying in %s", r.position(), lastError, backoff);
-                    retryAfter(backoff);
-                    backoff = longer(backoff);
-                }
-            }
+        @Override
+        public boolean owns(int partition) {
+            return !revoked.contains(new TopicPartition(Topics.EVENTS, partition));
         }
-    }
 
-    private List<LogRecord> stillMine(List<LogRecord> batch) {
-        if (revoked.isEmpty()) {
-            return batch;
+        @Override
+        public void waitBeforeRetry(Duration backoff) {
+            state = State.RETRYING;
+            waitPolling(backoff);
+            state = State.RUNNING;
         }
-        return batch.stream().filter(r -> !revoked.contains(new TopicPartition(Topics.EVENTS, r.position().partition()))).toList();
-    }
 
-    private Duration longer(Duration backoff) {
-        Duration doubled = backoff.multipliedBy(2);
-        return doubled.compareTo(config.maxRetryBackoff()) > 0 ? config.maxRetryBackoff() : doubled;
-    }
+        @Override
+        public void applied(List<LogRecord> records) {
+            appliedCount.increment(records.size());
+            lastError = null;
+            commitForMonitoring(records);
+        }
 
-    private void retryAfter(Duration backoff) {
-        state = State.RETRYING;
-        waitPolling(backoff);
-        state = State.RUNNING;
+        @Override
+        public void failed(String reason) {
+            failures.increment();
+            lastError = reason;
+        }
+
+        @Override
+        public void parked(LogRecord record) {
+            parked.increment();
+        }
     }
 
     /**
@@ -341,7 +303,7 @@ public class ProjectionConsumer {
                     throw e;
                 }
                 sleep(backoff);
-                backoff = longer(backoff);
+                backoff = applier.longer(backoff);
             }
         }
     }

@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class Projector {
 
-    /** The advisory-lock space of this projection ("BILA"); the second key is the partition. */
+    /** The advisory-lock space of the live projection ("BILA"); the second key is the partition. */
     private static final int LOCK_SPACE = 0x42494C41;
 
     private static final String INSERT_EVENT = """
@@ -48,11 +49,26 @@ public class Projector {
     private final Pool pool;
     private final List<ReadModelProjection> readModels;
     private final ParkingLot parking;
+    private final int lockSpace;
 
+    @Inject
     Projector(Pool pool, Instance<ReadModelProjection> readModels, ParkingLot parking) {
+        this(pool, readModels.stream().toList(), parking, LOCK_SPACE);
+    }
+
+    private Projector(Pool pool, List<ReadModelProjection> readModels, ParkingLot parking, int lockSpace) {
         this.pool = pool;
-        this.readModels = readModels.stream().toList();
+        this.readModels = readModels;
         this.parking = parking;
+        this.lockSpace = lockSpace;
+    }
+
+    /**
+     * The same projection into the tables another pool reaches (a rebuild's schema), with
+     * locks of its own: it shares no table with the live projection.
+     */
+    Projector on(Pool other) {
+        return new Projector(other, readModels, parking, LOCK_SPACE + 1);
     }
 
     /**
@@ -74,11 +90,14 @@ public class Projector {
         positions.forEach((partition, position) -> nextOffsets.computeIfPresent(partition, (p, next) -> Math.max(next, position)));
         List<String> dyads = batch.stream().map(LogRecord::dyad).distinct().toList();
         return pool.withTransaction(tx -> lock(tx, nextOffsets.keySet())
-                .chain(() -> parking.parkedAmong(tx, dyads))
-                .chain(parked -> {
+                .chain(() -> parking.skippedAmong(tx, dyads))
+                .chain(skipped -> parking.parkedAmong(tx, dyads).chain(parked -> {
                     Uni<Integer> applied = Uni.createFrom().item(0);
                     for (LogRecord r : batch) {
                         applied = applied.chain(count -> {
+                            if (skipped.contains(r.position())) {
+                                return Uni.createFrom().item(count);
+                            }
                             if (parked.contains(r.dyad())) {
                                 return parking.hold(tx, r).replaceWith(count);
                             }
@@ -90,7 +109,7 @@ public class Projector {
                         });
                     }
                     return applied.call(() -> saveOffsets(tx, nextOffsets));
-                }));
+                })));
     }
 
     /** Parks a record that failed on its own: its dyad waits for an operator, the others go on. */
@@ -168,11 +187,20 @@ public class Projector {
     }
 
     /** In ascending order, so that two transactions never wait for each other in a circle. */
-    private static Uni<Void> lock(SqlConnection tx, java.util.Collection<Integer> partitions) {
+    private Uni<Void> lock(SqlConnection tx, java.util.Collection<Integer> partitions) {
+        return lock(tx, lockSpace, partitions);
+    }
+
+    /** Holds off the live projection (and operators' retries) on these partitions until the transaction ends. */
+    static Uni<Void> lockLive(SqlConnection tx, java.util.Collection<Integer> partitions) {
+        return lock(tx, LOCK_SPACE, partitions);
+    }
+
+    private static Uni<Void> lock(SqlConnection tx, int space, java.util.Collection<Integer> partitions) {
         Uni<Void> locked = Uni.createFrom().voidItem();
         for (int partition : new java.util.TreeSet<>(partitions)) {
             locked = locked.call(() -> tx.preparedQuery("SELECT pg_advisory_xact_lock($1, $2)")
-                    .execute(Tuple.of(LOCK_SPACE, partition)));
+                    .execute(Tuple.of(space, partition)));
         }
         return locked;
     }

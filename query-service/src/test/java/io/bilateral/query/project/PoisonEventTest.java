@@ -62,7 +62,7 @@ class PoisonEventTest {
                 amend("poison-arg-bel", "ARG-BEL", "{\"occurred\": \"1890-05\"}"),
                 relations("bel-bra-relations", "BEL-BRA", "1834"),
                 relations("bel-chl-relations", "BEL-CHL", "1869")));
-        at.forEach(LogWriter::awaitProjected);
+        LogWriter.awaitProjected(at);
 
         given().get("/facts/arg-bel-first").then().statusCode(200);
         given().get("/facts/bel-bra-relations").then().statusCode(200);
@@ -97,7 +97,7 @@ class PoisonEventTest {
         List<LogPosition> at = LogWriter.publishAll(List.of(
                 relations("poison-bel-cub", "BEL-CUB", "1902"),
                 relations("bel-cub-treaty", "BEL-CUB", "1905")));
-        at.forEach(LogWriter::awaitProjected);
+        LogWriter.awaitProjected(at);
         given().get("/facts/bel-cub-treaty").then().statusCode(404);
 
         given().auth().oauth2(admin).post("/projection/parked/CUB-BEL/skip").then().statusCode(200)
@@ -112,7 +112,7 @@ class PoisonEventTest {
     @Test
     void retryBeforeTheFix_keepsTheDyadParked_andSaysWhy() {
         List<LogPosition> at = LogWriter.publishAll(List.of(relations("poison-bel-per", "BEL-PER", "1850")));
-        at.forEach(LogWriter::awaitProjected);
+        LogWriter.awaitProjected(at);
 
         given().auth().oauth2(admin).post("/projection/parked/BEL-PER/retry").then().statusCode(200)
                 .body("applied", equalTo(0)).body("stillParked", equalTo(1))
