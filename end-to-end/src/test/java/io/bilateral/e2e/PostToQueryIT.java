@@ -1,8 +1,5 @@
 package io.bilateral.e2e;
 
-import io.bilateral.localstack.LocalJwt;
-import io.bilateral.localstack.LocalKafka;
-import io.bilateral.localstack.LocalPostgres;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
@@ -13,14 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,50 +34,23 @@ class PostToQueryIT {
              "sources": [{"url": "https://en.wikipedia.org/wiki/Belgium%E2%80%93China_relations",
                           "title": "Belgium–China relations", "publisher": "Wikipedia", "locator": "History"}]}""";
 
-    static Path dir = Path.of("target", "e2e").toAbsolutePath();
-    static LocalPostgres postgres;
-    static LocalKafka kafka;
-    static int kafkaPort;
+    static E2eStack stack;
     static ServiceProcess events;
     static ServiceProcess queries;
-    static LocalJwt jwt;
     static String editor;
 
     @BeforeAll
-    static void startSystem() throws IOException {
-        deleteRecursively(dir);
-        postgres = LocalPostgres.start(dir.resolve("postgres"), 0);
-        kafkaPort = freePort();
-        kafka = LocalKafka.start(dir.resolve("kafka"), kafkaPort);
-        jwt = LocalJwt.in(dir.resolve("jwt"));
-        editor = jwt.token("e2e-editor", List.of("editor"), Duration.ofHours(1));
-        Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", jwt.publicKey().toString(),
-                "MP_JWT_VERIFY_ISSUER", LocalJwt.ISSUER);
-        Map<String, String> eventEnv = new java.util.HashMap<>(common);
-        eventEnv.put("BILATERAL_PUBLISH_TIMEOUT", "2s");
-        eventEnv.put("BILATERAL_PUBLISH_BATCH_TIMEOUT", "30s");
-        events = ServiceProcess.start("event-service", Path.of(System.getProperty("bilateral.event-service.jar")),
-                freePort(), eventEnv, dir.resolve("logs"));
-        Map<String, String> queryEnv = new java.util.HashMap<>(common);
-        queryEnv.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl());
-        queryEnv.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
-        queryEnv.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);
-        queryEnv.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
-        queries = ServiceProcess.start("query-service", Path.of(System.getProperty("bilateral.query-service.jar")),
-                freePort(), queryEnv, dir.resolve("logs"));
+    static void startSystem() {
+        stack = E2eStack.start("PostToQueryIT");
+        editor = stack.editorToken();
+        events = stack.startEventService();
+        queries = stack.startQueryService();
     }
 
     @AfterAll
     static void stopSystem() {
-        for (AutoCloseable c : new AutoCloseable[] {queries, events, kafka, postgres}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                System.err.println("closing " + c + ": " + e);
-            }
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -112,7 +77,7 @@ class PostToQueryIT {
     @Test
     @Order(2)
     void withTheBrokerStopped_postIsRefused503WithinTheBound_andAcceptedAgainOnceItIsBack() {
-        kafka.close();
+        stack.stopKafka();
         long start = System.nanoTime();
         given().baseUri(events.url()).auth().oauth2(editor).contentType(ContentType.JSON).body(RELATIONS_1971)
                 .when().post("/events")
@@ -123,7 +88,7 @@ class PostToQueryIT {
         // The configured bound is 2 s; a hanging request would take the client's 60 s or more.
         assertThat(millis).isLessThan(10_000);
 
-        kafka = LocalKafka.start(dir.resolve("kafka"), kafkaPort);
+        stack.restartKafka();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 given().baseUri(events.url()).auth().oauth2(editor).contentType(ContentType.JSON)
                         .body(RELATIONS_1971.replace("BEL-CHN", "BEL-FRA").replace("1971-10-25", "1830"))
@@ -150,7 +115,7 @@ class PostToQueryIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().baseUri(queries.url()).get("/dyads/BEL-JPN").then().statusCode(200));
         // Both posts were acknowledged, so the log holds the event twice; the read models hold it once.
-        assertThat(LogReader.countKey(kafka.bootstrapServers(), "BEL-JPN", true)).isEqualTo(2);
+        assertThat(LogReader.countKey(stack.kafkaServers(), "BEL-JPN", true)).isEqualTo(2);
         given().baseUri(queries.url()).get("/dyads/BEL-JPN").then().statusCode(200).body("factCount", equalTo(1));
     }
 
@@ -171,19 +136,19 @@ class PostToQueryIT {
 
         // Stop the broker once part of the batch is in the log but not yet committed.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() ->
-                status.isDone() || LogReader.countKey(kafka.bootstrapServers(), "DEU-FRA", false) > 0);
-        kafka.close();
+                status.isDone() || LogReader.countKey(stack.kafkaServers(), "DEU-FRA", false) > 0);
+        stack.stopKafka();
         int answered = status.get(120, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(answered).isIn(202, 503);
 
-        kafka = LocalKafka.start(dir.resolve("kafka"), kafkaPort);
+        stack.restartKafka();
         // The next batch re-initialises the transactional producer, which aborts what the failure left open.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 given().baseUri(events.url()).auth().oauth2(editor).contentType(ContentType.JSON)
                         .body("[" + RELATIONS_1971.replace("BEL-CHN", "ESP-FRA").replace("1971-10-25", "1700") + "]")
                         .post("/events/batch").then().statusCode(202));
 
-        long committed = LogReader.countKey(kafka.bootstrapServers(), "DEU-FRA", true);
+        long committed = LogReader.countKey(stack.kafkaServers(), "DEU-FRA", true);
         assertThat(committed).as("a read-committed consumer sees all of the batch or none (answered %d)", answered)
                 .isEqualTo(answered == 202 ? size : 0);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -205,17 +170,4 @@ class PostToQueryIT {
                         .body("relationsSince.date", equalTo("1971-10-25")));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (Files.exists(path)) {
-            try (Stream<Path> all = Files.walk(path)) {
-                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
 }

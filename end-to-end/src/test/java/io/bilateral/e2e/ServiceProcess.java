@@ -52,6 +52,39 @@ final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    String name() {
+        return name;
+    }
+
+    /** Everything the service wrote to stdout and stderr. */
+    Path log() {
+        return log;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * SIGKILL, as the kernel's OOM killer or a lost machine would: no shutdown hook runs, the
+     * Kafka consumer does not leave its group, open database transactions are cut off mid-way.
+     * ({@link Process#destroyForcibly()} is SIGKILL on Linux; the process is the JVM itself.)
+     */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + name, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (pid " + process.pid() + ", " + url() + ")";
+    }
+
     private void awaitReady(Duration limit) {
         Instant deadline = Instant.now().plus(limit);
         while (Instant.now().isBefore(deadline)) {

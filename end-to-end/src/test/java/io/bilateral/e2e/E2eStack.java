@@ -1,0 +1,202 @@
+package io.bilateral.e2e;
+
+import io.bilateral.localstack.LocalJwt;
+import io.bilateral.localstack.LocalKafka;
+import io.bilateral.localstack.LocalPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * What an end-to-end test runs on: PostgreSQL, a Kafka broker and the local token issuer,
+ * with their data under {@code target/e2e/<name>} (emptied first), and the packaged services
+ * started on them as separate processes. Closing stops every service still running, then the
+ * broker, then the database.
+ *
+ * <p>query-service instances are started on a database and a consumer group of the caller's
+ * choice: instances on one database in one group share the work, an instance on a database of
+ * its own in a group of its own projects the whole log independently.
+ */
+final class E2eStack implements AutoCloseable {
+
+    /** query-service's default consumer group (application.properties). */
+    static final String QUERY_GROUP = "bilateral-query";
+
+    private final Path dir;
+    private final LocalPostgres postgres;
+    private final int kafkaPort;
+    private LocalKafka kafka;
+    private final LocalJwt jwt;
+    private final String editor;
+    private final List<ServiceProcess> services = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    private E2eStack(Path dir, LocalPostgres postgres, int kafkaPort, LocalKafka kafka, LocalJwt jwt) {
+        this.dir = dir;
+        this.postgres = postgres;
+        this.kafkaPort = kafkaPort;
+        this.kafka = kafka;
+        this.jwt = jwt;
+        this.editor = jwt.token("e2e-editor", List.of("editor"), Duration.ofHours(2));
+    }
+
+    static E2eStack start(String name) {
+        Path dir = Path.of("target", "e2e", name).toAbsolutePath();
+        deleteRecursively(dir);
+        LocalPostgres postgres = LocalPostgres.start(dir.resolve("postgres"), 0);
+        try {
+            int kafkaPort = freePort();
+            LocalKafka kafka = LocalKafka.start(dir.resolve("kafka"), kafkaPort);
+            return new E2eStack(dir, postgres, kafkaPort, kafka, LocalJwt.in(dir.resolve("jwt")));
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    /** A bearer token with the editor role, valid for two hours. */
+    String editorToken() {
+        return editor;
+    }
+
+    String kafkaServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** Stops the broker; the log stays in its directory. */
+    void stopKafka() {
+        kafka.close();
+    }
+
+    /** Starts the broker again on the same port and log. */
+    void restartKafka() {
+        kafka = LocalKafka.start(dir.resolve("kafka"), kafkaPort);
+    }
+
+    /** event-service with a 2 s bound on a single POST and 30 s on a batch. */
+    ServiceProcess startEventService() {
+        Map<String, String> env = common();
+        env.put("BILATERAL_PUBLISH_TIMEOUT", "2s");
+        env.put("BILATERAL_PUBLISH_BATCH_TIMEOUT", "30s");
+        return started(ServiceProcess.start("event-service", jar("event-service"), freePort(), env, dir.resolve("logs")));
+    }
+
+    /** query-service on the stack's default database, in the default consumer group. */
+    ServiceProcess startQueryService() {
+        return startQueryService("query-service", LocalPostgres.DATABASE, QUERY_GROUP);
+    }
+
+    /**
+     * A query-service instance projecting into {@code database} as a member of {@code groupId};
+     * {@code name} names its log file ({@code logs/<name>.log}), so give each start its own.
+     * Safe to call from several threads: instances starting together start sooner.
+     */
+    ServiceProcess startQueryService(String name, String database, String groupId) {
+        Map<String, String> env = common();
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + postgres.port() + "/" + database);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
+        env.put("BILATERAL_PROJECTION_GROUP_ID", groupId);
+        return started(ServiceProcess.start(name, jar("query-service"), freePort(), env, dir.resolve("logs")));
+    }
+
+    /** {@link #startQueryService(String, String, String)} on a thread of its own: start several, then join them. */
+    CompletableFuture<ServiceProcess> startQueryServiceInBackground(String name, String database, String groupId) {
+        return CompletableFuture.supplyAsync(() -> startQueryService(name, database, groupId), E2eStack::onNewThread);
+    }
+
+    /** An executor that runs each task on a new daemon thread (the common pool has one thread on two cores). */
+    static void onNewThread(Runnable task) {
+        Thread t = new Thread(task);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** An empty database next to the default one (for an independent projection of the log). */
+    void createDatabase(String database) {
+        try (Connection c = connect("postgres")) {
+            c.createStatement().execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + database, e);
+        }
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + database;
+    }
+
+    Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), LocalPostgres.USER, LocalPostgres.PASSWORD);
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> all;
+        synchronized (services) {
+            all = new ArrayList<>(services);
+        }
+        java.util.Collections.reverse(all);
+        all.add(kafka);
+        all.add(postgres);
+        for (AutoCloseable c : all) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                System.err.println("closing " + c + ": " + e);
+            }
+        }
+    }
+
+    private ServiceProcess started(ServiceProcess service) {
+        services.add(service);
+        return service;
+    }
+
+    private Map<String, String> common() {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", jwt.publicKey().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", LocalJwt.ISSUER);
+        return env;
+    }
+
+    private static Path jar(String service) {
+        return Path.of(System.getProperty("bilateral." + service + ".jar"));
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path path) {
+        if (Files.exists(path)) {
+            try (Stream<Path> all = Files.walk(path)) {
+                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
