@@ -1,5 +1,6 @@
 package io.bilateral.e2e;
 
+import io.bilateral.events.envelope.CloudEventsKafka;
 import io.bilateral.events.envelope.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -8,8 +9,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /** Reads the whole events topic as an outside consumer would. */
 final class LogReader {
@@ -37,6 +41,50 @@ final class LogReader {
                 }
             }
             return count;
+        }
+    }
+
+    /**
+     * What a read-committed consumer finds in the whole log.
+     *
+     * @param records     every record, a re-published event as often as it was published
+     * @param eventIds    the distinct event ids ({@code ce_id})
+     * @param nextOffsets per partition with records: the offset after its last record. This,
+     *                    not the partition's end offset, is where a caught-up projection stores
+     *                    it is: the end offset also counts the marker that commits the last
+     *                    transaction, which no consumer is ever handed.
+     */
+    record Contents(long records, Set<String> eventIds, Map<Integer, Long> nextOffsets) {
+    }
+
+    /** Reads every partition from the beginning to its end, as committed now. */
+    static Contents readAll(String servers) {
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", servers,
+                "isolation.level", "read_committed", "enable.auto.commit", "false", "max.poll.records", "5000"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = c.partitionsFor(Topics.EVENTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            Map<TopicPartition, Long> ends = c.endOffsets(parts);
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            long records = 0;
+            Set<String> ids = new HashSet<>();
+            Map<Integer, Long> next = new TreeMap<>();
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (parts.stream().anyMatch(tp -> c.position(tp) < ends.get(tp))) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("the log was not read to its end " + ends + " within 120 s");
+                }
+                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    if (r.offset() >= ends.get(new TopicPartition(r.topic(), r.partition()))) {
+                        continue;
+                    }
+                    records++;
+                    ids.add(CloudEventsKafka.header(r.headers(), CloudEventsKafka.ID));
+                    next.merge(r.partition(), r.offset() + 1, Math::max);
+                }
+            }
+            return new Contents(records, ids, next);
         }
     }
 }
