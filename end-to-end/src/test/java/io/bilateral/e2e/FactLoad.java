@@ -35,8 +35,10 @@ import java.util.UUID;
  *   <li>an earlier batch posted again, as a client that never got the answer would retry it:
  *       the log holds its events twice, the read models once (event ids are the client's).</li>
  * </ul>
- * Corrections always name a fact of their own dyad, as an editor would: every event about a
- * fact is then on one partition, in order.
+ * Fact ids are never shared between dyads, and corrections always name a fact of their own
+ * dyad: every event about a fact is then on one partition, in order. (Otherwise the read models
+ * depend on how the partitions interleave, which differs between any two projections: see
+ * {@link FactIdAcrossDyadsIT}.)
  */
 final class FactLoad {
 
