@@ -50,9 +50,9 @@ final class LogReader {
      * @param records     every record, a re-published event as often as it was published
      * @param eventIds    the distinct event ids ({@code ce_id})
      * @param nextOffsets per partition with records: the offset after its last record. This,
-     *                    not the partition's end offset, is where a caught-up projection stores
-     *                    it is: the end offset also counts the marker that commits the last
-     *                    transaction, which no consumer is ever handed.
+     *                    not the partition's end offset, is the next offset a caught-up
+     *                    projection stores: the end offset also counts the marker that commits
+     *                    the last transaction, which no consumer is ever handed.
      */
     record Contents(long records, Set<String> eventIds, Map<Integer, Long> nextOffsets) {
     }

@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>{@code bilateral.crash.events} (5000): distinct events posted, in batches of
  *       {@code bilateral.crash.batch} (50), spread over {@code bilateral.crash.seconds} (20);</li>
  *   <li>{@code bilateral.crash.kills} (3);</li>
- *   <li>{@code bilateral.crash.seed} (random, printed): the load and the kill delays;</li>
+ *   <li>{@code bilateral.crash.seed} (random, printed): the load, how much each life applies
+ *       before its kill, and the delays (the timing itself is the machine's);</li>
  *   <li>{@code bilateral.crash.sameGroup} (false): restart in the consumer group of the killed
  *       instance. By default each start joins a group of its own: the killed member is not gone
  *       for the broker until its session times out (45 s, Kafka's default, which query-service
@@ -40,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       that count are in PostgreSQL, so the group does not change what is applied; with
  *       {@code true} each restart just waits out the session.</li>
  * </ul>
- * The long version (about 10 minutes on two cores; with {@code -Dbilateral.crash.sameGroup=true}
+ * The long version (7 to 10 minutes on two busy cores; with {@code -Dbilateral.crash.sameGroup=true}
  * add 45 s a kill): {@code mvn -B -o verify -pl end-to-end -Dit.test=ProjectionCrashIT
  * -Dbilateral.crash.events=50000 -Dbilateral.crash.kills=10 -Dbilateral.crash.seconds=240}.
  */
