@@ -98,24 +98,32 @@ final class E2eStack implements AutoCloseable {
         return started(ServiceProcess.start("event-service", jar("event-service"), freePort(), env, dir.resolve("logs")));
     }
 
-    /** query-service on the stack's default database, in the default consumer group. */
+    /** query-service on the stack's default database, in the default consumer group, once it is ready. */
     ServiceProcess startQueryService() {
-        return startQueryService("query-service", LocalPostgres.DATABASE, QUERY_GROUP);
+        return started(ServiceProcess.start("query-service", jar("query-service"), freePort(),
+                queryEnv(LocalPostgres.DATABASE, QUERY_GROUP), dir.resolve("logs")));
     }
 
     /**
-     * A query-service instance projecting into {@code database} as a member of {@code groupId};
-     * {@code name} names its log file ({@code logs/<name>.log}), so give each start its own.
-     * Safe to call from several threads: instances starting together start sooner.
+     * A query-service instance projecting into {@code database} as a member of {@code groupId},
+     * once it is up (live). Not once it is ready: readiness also wants the projection near the
+     * log's end ({@code bilateral.projection.max-ready-lag}), which an instance restarted
+     * behind a backlog is not for a while. {@code name} names its log file
+     * ({@code logs/<name>.log}), so give each start its own. Safe to call from several threads.
      */
     ServiceProcess startQueryService(String name, String database, String groupId) {
+        return started(ServiceProcess.start(name, jar("query-service"), freePort(), queryEnv(database, groupId),
+                dir.resolve("logs"), "/q/health/live"));
+    }
+
+    private Map<String, String> queryEnv(String database, String groupId) {
         Map<String, String> env = common();
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + postgres.port() + "/" + database);
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(database));
         env.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
         env.put("BILATERAL_PROJECTION_GROUP_ID", groupId);
-        return started(ServiceProcess.start(name, jar("query-service"), freePort(), env, dir.resolve("logs")));
+        return env;
     }
 
     /** {@link #startQueryService(String, String, String)} on a thread of its own: start several, then join them. */

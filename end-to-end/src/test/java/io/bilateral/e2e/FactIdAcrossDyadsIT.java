@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FactIdAcrossDyadsIT {
 
     @Test
-    @Disabled("Fails on 321a2a5: facts is keyed by fact_id alone while the log orders only per dyad; "
+    @Disabled("Fails on 321a2a5 and d7756c9: facts is keyed by fact_id alone while the log orders only per dyad; "
             + "see the crash-tests report. Enable once the projection does not depend on the partitions' interleaving.")
     void aFactIdUsedInTwoDyads_isProjectedAlike_whicheverPartitionIsAppliedFirst() throws Exception {
         List<String> dyads = FactLoad.dyads(55).stream().map(Object::toString).toList();

@@ -49,12 +49,14 @@ final class LogReader {
      *
      * @param records     every record, a re-published event as often as it was published
      * @param eventIds    the distinct event ids ({@code ce_id})
-     * @param nextOffsets per partition with records: the offset after its last record. This,
-     *                    not the partition's end offset, is the next offset a caught-up
-     *                    projection stores: the end offset also counts the marker that commits
-     *                    the last transaction, which no consumer is ever handed.
+     * @param nextOffsets per partition with records: the offset after its last record
+     * @param ends        per partition: its end for a read-committed consumer when it was read.
+     *                    It is past the marker that commits the last transaction (which no
+     *                    consumer is handed), so a caught-up projection stores a next offset
+     *                    from {@code nextOffsets} (the record after its last) to {@code ends}
+     *                    (its consumer's position past the marker).
      */
-    record Contents(long records, Set<String> eventIds, Map<Integer, Long> nextOffsets) {
+    record Contents(long records, Set<String> eventIds, Map<Integer, Long> nextOffsets, Map<Integer, Long> ends) {
     }
 
     /** Reads every partition from the beginning to its end, as committed now. */
@@ -84,7 +86,9 @@ final class LogReader {
                     next.merge(r.partition(), r.offset() + 1, Math::max);
                 }
             }
-            return new Contents(records, ids, next);
+            Map<Integer, Long> endsByPartition = new TreeMap<>();
+            ends.forEach((tp, end) -> endsByPartition.put(tp.partition(), end));
+            return new Contents(records, ids, next, endsByPartition);
         }
     }
 }

@@ -27,7 +27,13 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** Starts the service and waits until it is ready ({@code /q/health/ready}). */
     static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logDir) {
+        return start(name, jar, port, env, logDir, "/q/health/ready");
+    }
+
+    /** Starts the service and waits until {@code health} (a health endpoint such as {@code /q/health/live}) answers 200. */
+    static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logDir, String health) {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (mvn verify builds them)");
         }
@@ -41,7 +47,7 @@ final class ServiceProcess implements AutoCloseable {
             pb.environment().putAll(env);
             pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
             ServiceProcess service = new ServiceProcess(name, pb.start(), port, log);
-            service.awaitReady(Duration.ofSeconds(60));
+            service.awaitHealthy(health, Duration.ofSeconds(60));
             return service;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -85,14 +91,14 @@ final class ServiceProcess implements AutoCloseable {
         return name + " (pid " + process.pid() + ", " + url() + ")";
     }
 
-    private void awaitReady(Duration limit) {
+    private void awaitHealthy(String health, Duration limit) {
         Instant deadline = Instant.now().plus(limit);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpURLConnection c = (HttpURLConnection) URI.create(url() + "/q/health/ready").toURL().openConnection();
+                HttpURLConnection c = (HttpURLConnection) URI.create(url() + health).toURL().openConnection();
                 c.setConnectTimeout(1000);
                 c.setReadTimeout(10_000);
                 if (c.getResponseCode() == 200) {
@@ -109,7 +115,7 @@ final class ServiceProcess implements AutoCloseable {
             }
         }
         close();
-        throw new IllegalStateException(name + " not ready within " + limit + "; see " + log);
+        throw new IllegalStateException(name + " not healthy (" + health + ") within " + limit + "; see " + log);
     }
 
     @Override
