@@ -34,15 +34,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>{@code bilateral.crash.kills} (3);</li>
  *   <li>{@code bilateral.crash.seed} (random, printed): the load, how much each life applies
  *       before its kill, and the delays (the timing itself is the machine's);</li>
- *   <li>{@code bilateral.crash.sameGroup} (false): restart in the consumer group of the killed
- *       instance. By default each start joins a group of its own: the killed member is not gone
- *       for the broker until its session times out (45 s, Kafka's default, which query-service
- *       does not change), and only then would the new instance get the partitions. The offsets
- *       that count are in PostgreSQL, so the group does not change what is applied; with
- *       {@code true} each restart just waits out the session.</li>
+ *   <li>{@code bilateral.crash.sameGroup} (true): restart in the consumer group of the killed
+ *       instance, as a real restart does; the killed member is gone for the broker once its
+ *       session times out ({@code bilateral.projection.session-timeout}, 15 s), and only then
+ *       does the new instance get the partitions. With {@code false} each start joins a group of
+ *       its own, which skips that wait: the offsets that count are in PostgreSQL, so the group
+ *       does not change what is applied.</li>
  * </ul>
- * The long version (7 to 10 minutes on two busy cores; with {@code -Dbilateral.crash.sameGroup=true}
- * add 45 s a kill): {@code mvn -B -o verify -pl end-to-end -Dit.test=ProjectionCrashIT
+ * The long version (7 to 10 minutes on two busy cores with {@code -Dbilateral.crash.sameGroup=false};
+ * add 15 s a kill otherwise): {@code mvn -B -o verify -pl end-to-end -Dit.test=ProjectionCrashIT
  * -Dbilateral.crash.events=50000 -Dbilateral.crash.kills=10 -Dbilateral.crash.seconds=240}.
  */
 class ProjectionCrashIT {
@@ -53,7 +53,7 @@ class ProjectionCrashIT {
     static final int BATCH = Integer.getInteger("bilateral.crash.batch", 50);
     static final Duration SPREAD = Duration.ofSeconds(Integer.getInteger("bilateral.crash.seconds", 20));
     static final long SEED = Long.getLong("bilateral.crash.seed", new Random().nextLong());
-    static final boolean SAME_GROUP = Boolean.getBoolean("bilateral.crash.sameGroup");
+    static final boolean SAME_GROUP = Boolean.parseBoolean(System.getProperty("bilateral.crash.sameGroup", "true"));
 
     static E2eStack stack;
     static ServiceProcess events;

@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two query-service instances on one database, in one consumer group, share the partitions of
  * the log. One is killed with SIGKILL while a load runs; once the broker counts it gone (its
- * session times out: 45 s, Kafka's default) the other takes its partitions over, resumes them
+ * session times out: 15 s, bilateral.projection.session-timeout) the other takes its partitions over, resumes them
  * from the offsets stored in the database, and the read models end equal to a fold of the log:
  * nothing the killed instance was applying is lost, nothing it had committed is applied again.
  * The fold is a third instance that projects the whole log alone, into a database of its own

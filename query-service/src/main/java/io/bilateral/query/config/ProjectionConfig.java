@@ -24,6 +24,14 @@ public interface ProjectionConfig {
     @WithDefault("500")
     int maxPollRecords();
 
+    /**
+     * How long the group waits for a silent instance before giving its partitions to the
+     * others (Kafka's {@code session.timeout.ms}; Kafka's default of 45 s stalls a killed
+     * instance's partitions that long). Heartbeats go at a third of it.
+     */
+    @WithDefault("15s")
+    Duration sessionTimeout();
+
     /** First wait before retrying a batch that failed; it doubles on each failure up to {@link #maxRetryBackoff()}. */
     @WithDefault("1s")
     Duration retryBackoff();

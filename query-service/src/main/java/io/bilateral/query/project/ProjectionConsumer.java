@@ -166,6 +166,8 @@ public class ProjectionConsumer {
         s.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         s.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
         s.put(ConsumerConfig.CLIENT_ID_CONFIG, "query-service-projection");
+        s.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) config.sessionTimeout().toMillis());
+        s.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) config.sessionTimeout().toMillis() / 3);
         return s;
     }
 
