@@ -136,7 +136,12 @@ public class ProjectionResource {
     }
 
     private Uni<Projector.Drained> drain(String dyad, boolean skip) {
-        return parking.list(pool, dyad, null, 1000).chain(parked -> {
+        // A rebuild replays the log into tables of its own, with parked events of its own: a
+        // retry or skip now would be undone by the swap.
+        return rebuild.inProgress().chain(rebuilding -> rebuilding
+                ? Uni.createFrom().failure(new jakarta.ws.rs.WebApplicationException(
+                        "a rebuild of the read models is in progress (GET /projection/rebuild); retry or skip after it", 409))
+                : parking.list(pool, dyad, null, 1000)).chain(parked -> {
             if (parked.stream().allMatch(p -> "skipped".equals(p.status()))) {
                 return Uni.createFrom().failure(new NotFoundProblem("dyad " + dyad + " has no parked events"));
             }

@@ -120,7 +120,12 @@ public class LagMonitor {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            reader.close(Duration.ofSeconds(1));
+            // Each on its own: one failing to close must not leave the other open.
+            try {
+                reader.close(Duration.ofSeconds(1));
+            } catch (RuntimeException e) {
+                LOG.debugf("lag reader not closed cleanly: %s", e);
+            }
             admin.close(Duration.ofSeconds(1));
         }
     }

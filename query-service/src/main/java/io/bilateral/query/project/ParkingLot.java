@@ -41,9 +41,6 @@ public class ParkingLot {
                     r.getOffsetDateTime("resolved_at"));
         }
 
-        public LogPosition position() {
-            return new LogPosition(partition, offset);
-        }
     }
 
     /** Which of these dyads are parked. */

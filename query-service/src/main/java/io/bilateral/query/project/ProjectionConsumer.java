@@ -155,6 +155,10 @@ public class ProjectionConsumer {
 
     public void resume() {
         pauseRequested = false;
+        // So that a pause right after this one waits for the thread again.
+        if (state == State.PAUSED) {
+            state = State.RUNNING;
+        }
     }
 
     private Map<String, Object> settings() {
@@ -275,6 +279,9 @@ public class ProjectionConsumer {
 
     /** Kafka's own group offsets are only for tools such as kafka-consumer-groups (lag). */
     private void commitForMonitoring(List<LogRecord> applied) {
+        if (applied.isEmpty()) {
+            return;
+        }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (LogRecord r : applied) {
             offsets.merge(new TopicPartition(Topics.EVENTS, r.position().partition()),
@@ -297,7 +304,9 @@ public class ProjectionConsumer {
         Duration backoff = config.retryBackoff();
         while (true) {
             try {
-                return projector.storedOffsets().await().atMost(Duration.ofSeconds(30));
+                Map<Integer, Long> stored = projector.storedOffsets().await().atMost(Duration.ofSeconds(30));
+                lastError = null;
+                return stored;
             } catch (RuntimeException e) {
                 lastError = "cannot read the stored offsets: " + Failures.reason(e);
                 LOG.warnf("%s; retrying in %s", lastError, backoff);

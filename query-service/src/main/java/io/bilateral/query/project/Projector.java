@@ -90,11 +90,17 @@ public class Projector {
         positions.forEach((partition, position) -> nextOffsets.computeIfPresent(partition, (p, next) -> Math.max(next, position)));
         List<String> dyads = batch.stream().map(LogRecord::dyad).distinct().toList();
         return pool.withTransaction(tx -> lock(tx, nextOffsets.keySet())
-                .chain(() -> parking.skippedAmong(tx, dyads))
-                .chain(skipped -> parking.parkedAmong(tx, dyads).chain(parked -> {
+                .chain(() -> storedOffsets(tx))
+                .chain(stored -> parking.skippedAmong(tx, dyads).chain(skipped -> parking.parkedAmong(tx, dyads).chain(parked -> {
                     Uni<Integer> applied = Uni.createFrom().item(0);
                     for (LogRecord r : batch) {
                         applied = applied.chain(count -> {
+                            // Already committed (a batch read again after a rebalance, or an old
+                            // batch of an instance that lost the partition): it was applied,
+                            // parked or held then, and must not be held again now.
+                            if (r.position().offset() < stored.getOrDefault(r.position().partition(), 0L)) {
+                                return Uni.createFrom().item(count);
+                            }
                             if (skipped.contains(r.position())) {
                                 return Uni.createFrom().item(count);
                             }
@@ -109,7 +115,7 @@ public class Projector {
                         });
                     }
                     return applied.call(() -> saveOffsets(tx, nextOffsets));
-                })));
+                }))));
     }
 
     /** Parks a record that failed on its own: its dyad waits for an operator, the others go on. */
@@ -160,10 +166,12 @@ public class Projector {
     }
 
     private Uni<Drained> failedAgain(String dyad, Drained sofar, Throwable failure) {
-        return pool.withTransaction(tx -> parking.partitionOf(tx, dyad).chain(partition -> lock(tx, List.of(partition.orElseThrow()))
-                        .chain(() -> parking.head(tx, dyad))
-                        .call(head -> parking.failedAgain(tx, head.orElseThrow().position(), Failures.reason(failure),
-                                Failures.stackTrace(failure)))))
+        // Another retry of the same dyad may have drained it meanwhile: then there is nothing to mark.
+        return pool.withTransaction(tx -> parking.partitionOf(tx, dyad).chain(partition -> partition.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : lock(tx, List.of(partition.get())).chain(() -> parking.head(tx, dyad)).chain(head -> head.isEmpty()
+                                ? Uni.createFrom().voidItem()
+                                : parking.failedAgain(tx, head.get().position(), Failures.reason(failure), Failures.stackTrace(failure)))))
                 .chain(() -> parking.list(pool, dyad, null, Integer.MAX_VALUE))
                 .map(parked -> new Drained(dyad, sofar.applied(), sofar.skipped(),
                         (int) parked.stream().filter(p -> !ParkingLot.SKIPPED.equals(p.status())).count(), Failures.reason(failure)));
@@ -222,7 +230,11 @@ public class Projector {
 
     /** Where each partition of the events topic resumes: the stored next offsets. */
     public Uni<Map<Integer, Long>> storedOffsets() {
-        return pool.preparedQuery("SELECT partition, next_offset FROM projection_offsets WHERE topic = $1")
+        return storedOffsets(pool);
+    }
+
+    private static Uni<Map<Integer, Long>> storedOffsets(io.vertx.mutiny.sqlclient.SqlClient client) {
+        return client.preparedQuery("SELECT partition, next_offset FROM projection_offsets WHERE topic = $1")
                 .execute(Tuple.of(Topics.EVENTS))
                 .map(rows -> {
                     Map<Integer, Long> offsets = new TreeMap<>();

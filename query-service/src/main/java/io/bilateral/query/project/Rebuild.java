@@ -36,8 +36,10 @@ import java.util.TreeMap;
  * serving while the log is replayed into the same tables, freshly migrated, in schema
  * {@code rebuild}; once the replay has reached the end of the log and the live projection's
  * offsets, one transaction (holding off the live projection) renames {@code public} away and
- * {@code rebuild} to {@code public}. Queries see the old tables or the new ones, never a mix
- * and never an empty one. The old schema is then dropped.
+ * {@code rebuild} to {@code public}. Each query sees the old tables or the new ones, never an
+ * empty or half-built one (a reader that runs several queries outside one transaction may
+ * straddle the swap). The old schema is then dropped. Operators' retries and skips wait until
+ * the rebuild is over (409), since the swap would undo them.
  *
  * <p>The replay keeps its offsets in its own schema with the rows, like the live projection:
  * a rebuild stopped by a crash or a shutdown resumes where it was when any instance starts
@@ -109,6 +111,12 @@ public class Rebuild {
 
     public Status status() {
         return status;
+    }
+
+    /** True while a rebuild's schema exists (running here, elsewhere, or interrupted). */
+    public Uni<Boolean> inProgress() {
+        return pool.preparedQuery("SELECT 1 FROM pg_namespace WHERE nspname = $1").execute(Tuple.of(SCHEMA))
+                .map(rows -> rows.iterator().hasNext());
     }
 
     /** Starts a rebuild, or resumes the one in schema {@code rebuild}; no-op while one runs here. */
@@ -229,7 +237,10 @@ public class Rebuild {
     private boolean swap(Map<Integer, Long> position) {
         status = with(State.SWAPPING, null);
         String retired = "retired_" + System.currentTimeMillis();
-        boolean swapped = pool.withTransaction(tx -> Projector.lockLive(tx, position.keySet())
+        boolean swapped;
+        try {
+            swapped = pool.withTransaction(tx -> tx.query("SET LOCAL lock_timeout = '30s'").execute()
+                .chain(() -> Projector.lockLive(tx, position.keySet()))
                 .chain(() -> {
                     Uni<Void> saved = Uni.createFrom().voidItem();
                     for (Map.Entry<Integer, Long> p : position.entrySet()) {
@@ -254,12 +265,25 @@ public class Rebuild {
                             .replaceWith(true);
                 }))
                 .await().atMost(Duration.ofMinutes(2));
+        } catch (RuntimeException e) {
+            if (!Failures.isTransient(e)) {
+                throw e;
+            }
+            // The lock timeout (a long live batch, long queries) rolled the swap back: try again.
+            LOG.infof("swap not done yet (%s); the replay goes on", Failures.reason(e));
+            swapped = false;
+        }
         if (!swapped) {
             status = with(State.REPLAYING, null);
             return false;
         }
-        // Queries still reading the old tables finish first: DROP waits for their locks.
-        pool.query("DROP SCHEMA " + retired + " CASCADE").execute().await().atMost(Duration.ofMinutes(5));
+        // Queries still reading the old tables finish first: DROP waits for their locks. The
+        // swap is done whatever happens here; a leftover schema only takes space.
+        try {
+            pool.query("DROP SCHEMA " + retired + " CASCADE").execute().await().atMost(Duration.ofMinutes(5));
+        } catch (RuntimeException e) {
+            LOG.warnf("the retired read models (schema %s) were not dropped: %s; drop them by hand", retired, Failures.reason(e));
+        }
         return true;
     }
 

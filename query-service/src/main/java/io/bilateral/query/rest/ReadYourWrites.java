@@ -21,15 +21,18 @@ import java.util.List;
  * ({@code Bilateral-Read-After} header, or {@code readAfter} parameter) waits until the
  * projection has committed past it, then is answered as usual. The wait is bounded
  * ({@code bilateral.projection.read-after-max-wait}); past it the answer is 503 with
- * {@code Retry-After}, and an event the projection parked is said so: never a stale answer
- * that looks current. The offsets are read from PostgreSQL, so this holds whichever instance
- * projected the write.
+ * {@code Retry-After}, and when the event at a token's position was parked, that is said:
+ * never a stale answer that looks current. (A batch's token names the last event per
+ * partition; an earlier event of the batch that was parked is not checked.) The offsets are
+ * read from PostgreSQL, so this holds whichever instance projected the write; the wait polls
+ * them from every 10 ms up to every 200 ms, so waiting readers stay light on the database.
  */
 public class ReadYourWrites {
 
     public static final String HEADER = "Bilateral-Read-After";
     public static final String PARAMETER = "readAfter";
-    private static final Duration POLL = Duration.ofMillis(10);
+    private static final Duration FIRST_POLL = Duration.ofMillis(10);
+    private static final Duration LONGEST_POLL = Duration.ofMillis(200);
 
     private final Projector projector;
     private final Pool pool;
@@ -58,17 +61,22 @@ public class ReadYourWrites {
         }
         long deadline = System.nanoTime() + config.readAfterMaxWait().toNanos();
         String path = request.getUriInfo().getPath();
-        return passed(token, deadline).chain(passed -> passed
+        return passed(token, deadline, FIRST_POLL).chain(passed -> passed
                 ? parked(token).map(parked -> parked.isEmpty() ? null : ProblemMapper.problem(Problem.of("write-parked",
                         "Write parked", 503, "the event at " + parked + " could not be applied and is parked for an operator"
                                 + " (see /projection/status): the read models do not include it", path, List.of())))
                 : Uni.createFrom().item(Response.fromResponse(ProblemMapper.problem(Problem.of("not-yet-consistent",
                                 "Not yet consistent", 503, "the projection has not reached " + token + " within "
                                         + config.readAfterMaxWait().toMillis() + " ms; retry", path, List.of())))
-                        .header("Retry-After", "1").build()));
+                        .header("Retry-After", "1").build()))
+                .onFailure().recoverWithItem(failure -> Response.fromResponse(ProblemMapper.problem(Problem.of(
+                                "not-yet-consistent", "Not yet consistent", 503,
+                                "cannot tell whether the projection reached " + token + " (the database did not answer); retry",
+                                path, List.of())))
+                        .header("Retry-After", "1").build());
     }
 
-    private Uni<Boolean> passed(ConsistencyToken token, long deadline) {
+    private Uni<Boolean> passed(ConsistencyToken token, long deadline, Duration poll) {
         return projector.storedOffsets().chain(stored -> {
             if (token.passedBy(stored)) {
                 return Uni.createFrom().item(true);
@@ -76,7 +84,8 @@ public class ReadYourWrites {
             if (System.nanoTime() > deadline) {
                 return Uni.createFrom().item(false);
             }
-            return Uni.createFrom().voidItem().onItem().delayIt().by(POLL).chain(() -> passed(token, deadline));
+            Duration next = poll.multipliedBy(2).compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : poll.multipliedBy(2);
+            return Uni.createFrom().voidItem().onItem().delayIt().by(poll).chain(() -> passed(token, deadline, next));
         });
     }
 

@@ -112,6 +112,9 @@ class RebuildTest {
         assertThat(rebuild.status().state()).isEqualTo(Rebuild.State.REPLAYING);
         long kept = storedInRebuildSchema();
         assertThat(kept).isGreaterThanOrEqualTo(200);
+        // While a rebuild is under way an operator's retry would be undone by the swap: refused.
+        given().auth().oauth2(admin).post("/projection/parked/BEL-DNK/retry").then().statusCode(409)
+                .contentType("application/problem+json");
 
         rebuild.start();
         await().atMost(Duration.ofSeconds(120)).until(() -> rebuild.status().state() == Rebuild.State.DONE);
