@@ -76,6 +76,11 @@ final class E2eStack implements AutoCloseable {
         return editor;
     }
 
+    /** A bearer token with these roles (say, {@code admin}), valid for two hours. */
+    String token(String... roles) {
+        return jwt.token("e2e-" + String.join("-", roles), List.of(roles), Duration.ofHours(2));
+    }
+
     String kafkaServers() {
         return kafka.bootstrapServers();
     }
@@ -112,8 +117,14 @@ final class E2eStack implements AutoCloseable {
      * ({@code logs/<name>.log}), so give each start its own. Safe to call from several threads.
      */
     ServiceProcess startQueryService(String name, String database, String groupId) {
-        return started(ServiceProcess.start(name, jar("query-service"), freePort(), queryEnv(database, groupId),
-                dir.resolve("logs"), "/q/health/live"));
+        return startQueryService(name, database, groupId, Map.of());
+    }
+
+    /** As {@link #startQueryService(String, String, String)}, with more settings (environment variables). */
+    ServiceProcess startQueryService(String name, String database, String groupId, Map<String, String> settings) {
+        Map<String, String> env = queryEnv(database, groupId);
+        env.putAll(settings);
+        return started(ServiceProcess.start(name, jar("query-service"), freePort(), env, dir.resolve("logs"), "/q/health/live"));
     }
 
     private Map<String, String> queryEnv(String database, String groupId) {

@@ -140,13 +140,22 @@ public final class SubmissionReader {
             // A rule that cannot even be evaluated is a refusal, never a 500.
             inconsistent = List.of(new Violation(base, "cannot be checked: " + e));
         }
+        // The log orders events only within a dyad: a fact id shared by two dyads would make the
+        // read models depend on how their partitions interleave. Every fact id starts with its
+        // dyad, so no two dyads can share one, and a correction names a fact of its own dyad.
+        String prefix = event.dyad().toString().toLowerCase(java.util.Locale.ROOT) + "-";
+        if (factId != null && !factId.toLowerCase(java.util.Locale.ROOT).startsWith(prefix)) {
+            inconsistent = new ArrayList<>(inconsistent);
+            inconsistent.add(new Violation(base + "/factId", "must start with its dyad, '" + prefix + "' (a fact belongs to one dyad"
+                    + (type.isCorrection() ? "; a correction names a fact of its own dyad)" : ")")));
+        }
         if (!inconsistent.isEmpty()) {
             throw new InvalidSubmissionException(inconsistent);
         }
         UUID id = eventId != null ? eventId : UUID.randomUUID();
         // PostgreSQL keeps microseconds: truncate so every copy of the event says the same.
         Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return new EventEnvelope(new EventMetadata(id, factId != null ? factId : id.toString(), recordedAt), event);
+        return new EventEnvelope(new EventMetadata(id, factId != null ? factId : prefix + id, recordedAt), event);
     }
 
     /**

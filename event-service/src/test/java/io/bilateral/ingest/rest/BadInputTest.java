@@ -122,6 +122,8 @@ class BadInputTest {
         bad(cases, "incident without any date", CYBER.replace("\"disclosed\": \"2024-04\", ", ""), "/occurred");
         bad(cases, "incident without targets", CYBER.replace("[\"lawmakers\"]", "[]"), "/targets");
         bad(cases, "amendment without factId", AMEND.replace("\"factId\": \"bel-chn-trade-2013\", ", ""), "/factId");
+        bad(cases, "factId of another dyad", VISIT.replace("\"type\"", "\"factId\": \"bel-jpn-visit\", \"type\""), "/factId");
+        bad(cases, "correction of another dyad's fact", AMEND.replace("bel-chn-trade-2013", "bel-jpn-trade-2013"), "/factId");
         bad(cases, "amendment on revision 0", AMEND.replace("\"basedOnRevision\": 1", "\"basedOnRevision\": 0"), "/basedOnRevision");
         bad(cases, "amendment changing the dyad", AMEND.replace("{\"value\": 20300000000}", "{\"dyad\": \"BEL-FRA\"}"), "/changes");
         bad(cases, "amendment changes not an object", AMEND.replace("{\"value\": 20300000000}", "\"value\""), "/changes");

@@ -35,7 +35,7 @@ class SubmissionReaderTest {
         assertThat(e.event().occurred().precision()).isEqualTo(Precision.DAY);
         assertThat(e.event().sources()).hasSize(1);
         assertThat(e.metadata().recordedAt()).isEqualTo(Instant.parse("2026-11-28T10:00:00.123456Z"));
-        assertThat(e.metadata().factId()).isEqualTo(e.metadata().eventId().toString());
+        assertThat(e.metadata().factId()).isEqualTo("bel-chn-" + e.metadata().eventId());
     }
 
     @Test
@@ -121,6 +121,25 @@ class SubmissionReaderTest {
     void badClientIds_areRejected() {
         assertThat(violations(VALID.replace("{\"type\"", "{\"eventId\": \"123\", \"factId\": \"has space\", \"type\"")))
                 .extracting(Violation::pointer).containsExactlyInAnyOrder("/eventId", "/factId");
+    }
+
+    /** The log orders only within a dyad: a fact id shared by two dyads would make the read models order-dependent. */
+    @Test
+    void factIdOfAnotherDyad_isRejected_forANewFactAndForACorrection() {
+        assertThat(violations(VALID.replace("{\"type\"", "{\"factId\": \"bel-jpn-1971\", \"type\"")))
+                .singleElement().satisfies(v -> {
+                    assertThat(v.pointer()).isEqualTo("/factId");
+                    assertThat(v.detail()).contains("'bel-chn-'");
+                });
+        String retraction = """
+                {"type": "FactRetracted", "dyad": "BEL-JPN", "factId": "bel-chn-1971", "basedOnRevision": 1,
+                 "reason": "ERRONEOUS", "sources": [{"url": "https://example.org/x"}]}""";
+        assertThat(violations(retraction)).singleElement().satisfies(v -> {
+            assertThat(v.pointer()).isEqualTo("/factId");
+            assertThat(v.detail()).contains("a correction names a fact of its own dyad");
+        });
+        assertThat(reader.read(VALID.replace("{\"type\"", "{\"factId\": \"BEL-CHN-1971\", \"type\"")).metadata().factId())
+                .isEqualTo("BEL-CHN-1971");
     }
 
     @Test
