@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * Applies a batch of records from the log to every read model, and records how far each
  * partition got, in one database transaction: after a crash, the stored offsets and the read
  * models agree, so nothing is applied twice or skipped. An event id already in the
- * {@code events} table is skipped, so a re-published event (a client's retry) has no effect.
+ * {@code events} table for its dyad is skipped, so a re-published event (a client's retry)
+ * has no effect.
  *
  * <p>A record of a parked dyad is held behind that dyad's poison event (see {@link ParkingLot})
  * instead of being applied, so each dyad's events reach the read models in log order.
@@ -39,7 +40,7 @@ public class Projector {
     private static final String INSERT_EVENT = """
             INSERT INTO events (event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-            ON CONFLICT (event_id) DO NOTHING""";
+            ON CONFLICT (dyad, event_id) DO NOTHING""";
     /** Never backwards: an instance that lost its partitions may still commit an old batch. */
     private static final String SAVE_OFFSET = """
             INSERT INTO projection_offsets (topic, partition, next_offset, updated_at) VALUES ($1, $2, $3, now())
