@@ -1,17 +1,11 @@
 package io.bilateral.e2e;
 
-import io.bilateral.events.envelope.CloudEventsKafka;
 import io.bilateral.events.envelope.Topics;
 import io.bilateral.localstack.LocalJwt;
 import io.bilateral.localstack.LocalPostgres;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import kafka.server.BrokerServer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.Test;
@@ -26,10 +20,8 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -61,8 +53,8 @@ class BrokerFailoverIT {
             Map<String, String> queryEnv = new HashMap<>(common);
             queryEnv.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl());
             queryEnv.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
-            try (ServiceProcess events = ServiceProcess.start("event-service", jar("event-service"), freePort(), eventEnv, dir.resolve("logs"));
-                 ServiceProcess queries = ServiceProcess.start("query-service", jar("query-service"), freePort(), queryEnv, dir.resolve("logs"))) {
+            try (ServiceProcess events = ServiceProcess.start("event-service", jar("event-service"), E2eStack.freePort(), eventEnv, dir.resolve("logs"));
+                 ServiceProcess queries = ServiceProcess.start("query-service", jar("query-service"), E2eStack.freePort(), queryEnv, dir.resolve("logs"))) {
 
                 List<String> acknowledged = new ArrayList<>();
                 int refusedAfterStop = 0;
@@ -92,7 +84,7 @@ class BrokerFailoverIT {
 
                 assertThat(stopped).isNotNull();
                 assertThat(acknowledged).hasSizeGreaterThan(590);
-                assertThat(idsInTheLog(cluster.bootstrapServers())).containsAll(acknowledged);
+                assertThat(LogReader.readAll(cluster.bootstrapServers()).eventIds()).containsAll(acknowledged);
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                         .until(() -> projected(postgres, acknowledged) == acknowledged.size());
                 System.out.printf("broker %d (leader of the most partitions) stopped after 200 events; %d of 600 acknowledged; %d POSTs refused (503) after the stop%n",
@@ -135,25 +127,6 @@ class BrokerFailoverIT {
                 .formatted(PARTNERS[i % PARTNERS.length], 1400 + i, eventId, i);
     }
 
-    /** Every event id in the log, read committed, as any consumer sees it. */
-    private static Set<String> idsInTheLog(String servers) {
-        Set<String> ids = new HashSet<>();
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", servers,
-                "isolation.level", "read_committed", "enable.auto.commit", "false"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(Topics.EVENTS).stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            Map<TopicPartition, Long> ends = c.endOffsets(parts);
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (parts.stream().anyMatch(tp -> c.position(tp) < ends.get(tp)) && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    ids.add(CloudEventsKafka.header(r.headers(), CloudEventsKafka.ID));
-                }
-            }
-        }
-        return ids;
-    }
-
     private static long projected(LocalPostgres postgres, List<String> eventIds) throws Exception {
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
              PreparedStatement q = c.prepareStatement("SELECT count(*) FROM events WHERE event_id::text = ANY(?)")) {
@@ -162,12 +135,6 @@ class BrokerFailoverIT {
                 rs.next();
                 return rs.getLong(1);
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 
