@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /** Reads the whole events topic as an outside consumer would. */
 final class LogReader {
@@ -23,25 +24,13 @@ final class LogReader {
 
     /** Records with this key, read committed (what every consumer of the log sees) or not. */
     static long countKey(String servers, String key, boolean committedOnly) {
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", servers,
-                "isolation.level", committedOnly ? "read_committed" : "read_uncommitted", "enable.auto.commit", "false"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(Topics.EVENTS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            Map<TopicPartition, Long> ends = c.endOffsets(parts);
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            long count = 0;
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (parts.stream().anyMatch(tp -> c.position(tp) < ends.get(tp)) && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key())) {
-                        count++;
-                    }
-                }
+        long[] count = {0};
+        readToEnd(servers, committedOnly, r -> {
+            if (key.equals(r.key())) {
+                count[0]++;
             }
-            return count;
-        }
+        });
+        return count[0];
     }
 
     /**
@@ -61,34 +50,44 @@ final class LogReader {
 
     /** Reads every partition from the beginning to its end, as committed now. */
     static Contents readAll(String servers) {
+        long[] records = {0};
+        Set<String> ids = new HashSet<>();
+        Map<Integer, Long> next = new TreeMap<>();
+        Map<Integer, Long> ends = readToEnd(servers, true, r -> {
+            records[0]++;
+            ids.add(CloudEventsKafka.header(r.headers(), CloudEventsKafka.ID));
+            next.merge(r.partition(), r.offset() + 1, Math::max);
+        });
+        return new Contents(records[0], ids, next, ends);
+    }
+
+    /**
+     * Hands every record from the beginning of each partition up to its end as it is now (for
+     * the isolation asked) to {@code each}; returns those ends by partition.
+     */
+    private static Map<Integer, Long> readToEnd(String servers, boolean committedOnly, Consumer<ConsumerRecord<String, byte[]>> each) {
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", servers,
-                "isolation.level", "read_committed", "enable.auto.commit", "false", "max.poll.records", "5000"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+                "isolation.level", committedOnly ? "read_committed" : "read_uncommitted", "enable.auto.commit", "false",
+                "max.poll.records", "5000"), new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = c.partitionsFor(Topics.EVENTS).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             Map<TopicPartition, Long> ends = c.endOffsets(parts);
             c.assign(parts);
             c.seekToBeginning(parts);
-            long records = 0;
-            Set<String> ids = new HashSet<>();
-            Map<Integer, Long> next = new TreeMap<>();
             long deadline = System.currentTimeMillis() + 120_000;
             while (parts.stream().anyMatch(tp -> c.position(tp) < ends.get(tp))) {
                 if (System.currentTimeMillis() > deadline) {
                     throw new IllegalStateException("the log was not read to its end " + ends + " within 120 s");
                 }
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    if (r.offset() >= ends.get(new TopicPartition(r.topic(), r.partition()))) {
-                        continue;
+                    if (r.offset() < ends.get(new TopicPartition(r.topic(), r.partition()))) {
+                        each.accept(r);
                     }
-                    records++;
-                    ids.add(CloudEventsKafka.header(r.headers(), CloudEventsKafka.ID));
-                    next.merge(r.partition(), r.offset() + 1, Math::max);
                 }
             }
-            Map<Integer, Long> endsByPartition = new TreeMap<>();
-            ends.forEach((tp, end) -> endsByPartition.put(tp.partition(), end));
-            return new Contents(records, ids, next, endsByPartition);
+            Map<Integer, Long> byPartition = new TreeMap<>();
+            ends.forEach((tp, end) -> byPartition.put(tp.partition(), end));
+            return byPartition;
         }
     }
 }
