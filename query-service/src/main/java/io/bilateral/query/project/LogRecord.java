@@ -8,23 +8,24 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * One record of the events topic as the projection handles it: where it sits, its dyad (the
  * record key), its value as in the log, and the event read from it, or why it could not be read.
- * The value is kept so that a record parked today can be applied by a later, fixed version.
+ * The value is kept so that a record parked today can be applied by a later, fixed version; the
+ * CloudEvents source ({@code ce_source}, null when unknown) so that the stream can repeat it.
  */
-public record LogRecord(LogPosition position, String dyad, byte[] value, EventEnvelope event, String unreadable) {
+public record LogRecord(LogPosition position, String dyad, byte[] value, String source, EventEnvelope event, String unreadable) {
 
     /** The key of a record without one: such records are parked together, in order. */
     public static final String NO_DYAD = "(no key)";
 
     public static LogRecord read(ConsumerRecord<String, byte[]> r) {
-        return read(CloudEventsKafka.position(r), r.key(), r.value());
+        return read(CloudEventsKafka.position(r), r.key(), r.value(), CloudEventsKafka.header(r.headers(), CloudEventsKafka.SOURCE));
     }
 
-    public static LogRecord read(LogPosition position, String key, byte[] value) {
+    public static LogRecord read(LogPosition position, String key, byte[] value, String source) {
         String dyad = key == null ? NO_DYAD : key;
         try {
-            return new LogRecord(position, dyad, value, CloudEventsKafka.fromBytes(value), null);
+            return new LogRecord(position, dyad, value, source, CloudEventsKafka.fromBytes(value), null);
         } catch (RuntimeException e) {
-            return new LogRecord(position, dyad, value, null, Failures.reason(e));
+            return new LogRecord(position, dyad, value, source, null, Failures.reason(e));
         }
     }
 

@@ -26,8 +26,8 @@ public class ParkingLot {
     static final String SKIPPED = "skipped";
 
     private static final String INSERT = """
-            INSERT INTO parked_events (log_partition, log_offset, dyad, event_id, type, value, status, reason, stack_trace)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            INSERT INTO parked_events (log_partition, log_offset, dyad, event_id, type, value, source, status, reason, stack_trace)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
             ON CONFLICT (log_partition, log_offset) DO NOTHING""";
 
     /** A parked event as an operator sees it. */
@@ -82,7 +82,7 @@ public class ParkingLot {
         return tx.preparedQuery(INSERT).execute(Sql.tuple(r.position().partition(), r.position().offset(), r.dyad(),
                         r.event() == null ? null : r.event().metadata().eventId().toString(),
                         r.event() == null ? null : r.event().type().wireName(),
-                        io.vertx.core.buffer.Buffer.buffer(r.value() == null ? new byte[0] : r.value()),
+                        io.vertx.core.buffer.Buffer.buffer(r.value() == null ? new byte[0] : r.value()), r.source(),
                         status, reason, stackTrace))
                 .replaceWithVoid();
     }
@@ -98,7 +98,7 @@ public class ParkingLot {
     /** The first parked event of a dyad, with its stored value, locked for the transaction. */
     Uni<Optional<LogRecord>> head(SqlConnection tx, String dyad) {
         return tx.preparedQuery("""
-                        SELECT log_partition, log_offset, dyad, value FROM parked_events
+                        SELECT log_partition, log_offset, dyad, value, source FROM parked_events
                         WHERE dyad = $1 AND status <> 'skipped' ORDER BY log_partition, log_offset LIMIT 1 FOR UPDATE""")
                 .execute(Tuple.of(dyad))
                 .map(rows -> {
@@ -107,7 +107,7 @@ public class ParkingLot {
                     }
                     Row r = rows.iterator().next();
                     return Optional.of(LogRecord.read(new LogPosition(r.getInteger("log_partition"), r.getLong("log_offset")),
-                            r.getString("dyad"), r.getBuffer("value").getBytes()));
+                            r.getString("dyad"), r.getBuffer("value").getBytes(), r.getString("source")));
                 });
     }
 

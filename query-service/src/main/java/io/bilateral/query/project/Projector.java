@@ -2,7 +2,6 @@ package io.bilateral.query.project;
 
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.envelope.EventJson;
-import io.bilateral.events.envelope.LogPosition;
 import io.bilateral.events.envelope.Topics;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,6 +29,11 @@ import java.util.TreeMap;
  * <p>Every transaction here first takes a PostgreSQL advisory lock per partition it touches:
  * the projection of another instance (during a rebalance) and an operator's retry of a parked
  * dyad then take turns on a partition instead of interleaving.
+ *
+ * <p>Each event applied gets the stream's next number ({@code seq}, see migration V9) under the
+ * lock of the {@code stream_head} row, which the transaction keeps until it commits: numbers
+ * become visible in the order they were handed out, so a subscriber reading by number never
+ * passes one that commits later. The commit notifies {@value #COMMITTED_CHANNEL} with the new head.
  */
 @ApplicationScoped
 public class Projector {
@@ -37,9 +41,12 @@ public class Projector {
     /** The advisory-lock space of the live projection ("BILA"); the second key is the partition. */
     private static final int LOCK_SPACE = 0x42494C41;
 
+    /** The PostgreSQL channel that hears of each commit that added events, with the last number. */
+    public static final String COMMITTED_CHANNEL = "bilateral_events";
+
     private static final String INSERT_EVENT = """
-            INSERT INTO events (event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            INSERT INTO events (event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload, seq, source)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
             ON CONFLICT (dyad, event_id) DO NOTHING""";
     /** Never backwards: an instance that lost its partitions may still commit an old batch. */
     private static final String SAVE_OFFSET = """
@@ -51,17 +58,20 @@ public class Projector {
     private final List<ReadModelProjection> readModels;
     private final ParkingLot parking;
     private final int lockSpace;
+    /** Only the live projection tells subscribers; a rebuild's events are not theirs until the swap. */
+    private final boolean notifies;
 
     @Inject
     Projector(Pool pool, Instance<ReadModelProjection> readModels, ParkingLot parking) {
-        this(pool, readModels.stream().toList(), parking, LOCK_SPACE);
+        this(pool, readModels.stream().toList(), parking, LOCK_SPACE, true);
     }
 
-    private Projector(Pool pool, List<ReadModelProjection> readModels, ParkingLot parking, int lockSpace) {
+    private Projector(Pool pool, List<ReadModelProjection> readModels, ParkingLot parking, int lockSpace, boolean notifies) {
         this.pool = pool;
         this.readModels = readModels;
         this.parking = parking;
         this.lockSpace = lockSpace;
+        this.notifies = notifies;
     }
 
     /**
@@ -69,7 +79,7 @@ public class Projector {
      * locks of its own: it shares no table with the live projection.
      */
     Projector on(Pool other) {
-        return new Projector(other, readModels, parking, LOCK_SPACE + 1);
+        return new Projector(other, readModels, parking, LOCK_SPACE + 1, false);
     }
 
     /**
@@ -91,8 +101,8 @@ public class Projector {
         positions.forEach((partition, position) -> nextOffsets.computeIfPresent(partition, (p, next) -> Math.max(next, position)));
         List<String> dyads = batch.stream().map(LogRecord::dyad).distinct().toList();
         return pool.withTransaction(tx -> lock(tx, nextOffsets.keySet())
-                .chain(() -> storedOffsets(tx))
-                .chain(stored -> parking.skippedAmong(tx, dyads).chain(skipped -> parking.parkedAmong(tx, dyads).chain(parked -> {
+                .chain(() -> StreamNumbers.take(tx))
+                .chain(numbers -> storedOffsets(tx).chain(stored -> parking.skippedAmong(tx, dyads).chain(skipped -> parking.parkedAmong(tx, dyads).chain(parked -> {
                     Uni<Integer> applied = Uni.createFrom().item(0);
                     for (LogRecord r : batch) {
                         applied = applied.chain(count -> {
@@ -112,11 +122,11 @@ public class Projector {
                                 parked.add(r.dyad());
                                 return parking.poison(tx, r, "unreadable record: " + r.unreadable(), null).replaceWith(count);
                             }
-                            return applyEvent(tx, r.event(), r.position()).map(isNew -> isNew ? count + 1 : count);
+                            return applyEvent(tx, r, numbers).map(isNew -> isNew ? count + 1 : count);
                         });
                     }
-                    return applied.call(() -> saveOffsets(tx, nextOffsets));
-                }))));
+                    return applied.call(() -> saveOffsets(tx, nextOffsets)).call(() -> numbers.store(tx, notifies));
+                })))));
     }
 
     /** Parks a record that failed on its own: its dyad waits for an operator, the others go on. */
@@ -153,9 +163,10 @@ public class Projector {
                         if (skip) {
                             return parking.skip(tx, r.position());
                         }
-                        return Uni.createFrom().item(r::eventOrThrow)
-                                .chain(event -> applyEvent(tx, event, r.position()))
-                                .chain(() -> parking.release(tx, r.position()));
+                        r.eventOrThrow();
+                        return StreamNumbers.take(tx).chain(numbers -> applyEvent(tx, r, numbers)
+                                .chain(() -> parking.release(tx, r.position()))
+                                .chain(() -> numbers.store(tx, notifies)));
                     });
                 }))
                 .onItem().transformToUni(head -> head.isEmpty()
@@ -178,10 +189,11 @@ public class Projector {
                         (int) parked.stream().filter(p -> !ParkingLot.SKIPPED.equals(p.status())).count(), Failures.reason(failure)));
     }
 
-    private Uni<Boolean> applyEvent(SqlConnection tx, EventEnvelope e, LogPosition position) {
-        Tuple row = Sql.tuple(e.metadata().eventId(), position.partition(), position.offset(),
+    private Uni<Boolean> applyEvent(SqlConnection tx, LogRecord r, StreamNumbers numbers) {
+        EventEnvelope e = r.event();
+        Tuple row = Sql.tuple(e.metadata().eventId(), r.position().partition(), r.position().offset(),
                 e.dyad().toString(), e.type().wireName(), e.metadata().factId(),
-                Sql.timestamp(e.metadata().recordedAt()), Sql.json(EventJson.toJson(e)));
+                Sql.timestamp(e.metadata().recordedAt()), Sql.json(EventJson.toJson(e)), numbers.next(), r.source());
         return tx.preparedQuery(INSERT_EVENT).execute(row)
                 .chain(result -> {
                     if (result.rowCount() == 0) {

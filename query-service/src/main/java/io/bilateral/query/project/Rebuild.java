@@ -1,6 +1,7 @@
 package io.bilateral.query.project;
 
 import io.bilateral.events.envelope.Topics;
+import io.bilateral.query.config.DatabaseOptions;
 import io.bilateral.query.config.ProjectionConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -67,27 +68,20 @@ public class Rebuild {
     private final ProjectionConfig config;
     private final io.vertx.core.Vertx vertx;
     private final String servers;
-    private final String url;
-    private final String user;
-    private final String password;
+    private final DatabaseOptions database;
     private volatile Thread thread;
     private volatile boolean running;
     private volatile Status status = new Status(State.IDLE, null, null, Map.of(), Map.of(), 0, null);
 
     Rebuild(Projector live, Pool pool, Flyway flyway, ProjectionConfig config, io.vertx.core.Vertx vertx,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String servers,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") String password) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") String servers, DatabaseOptions database) {
         this.live = live;
         this.pool = pool;
         this.flyway = flyway;
         this.config = config;
         this.vertx = vertx;
         this.servers = servers;
-        this.url = url;
-        this.user = user;
-        this.password = password;
+        this.database = database;
     }
 
     /** A rebuild that a crash or a shutdown interrupted goes on. */
@@ -260,7 +254,8 @@ public class Rebuild {
                     if (rows.iterator().next().getLong("behind") > 0) {
                         return Uni.createFrom().item(false);
                     }
-                    return tx.query("ALTER SCHEMA public RENAME TO " + retired).execute()
+                    return renumber(tx)
+                            .chain(() -> tx.query("ALTER SCHEMA public RENAME TO " + retired).execute())
                             .chain(() -> tx.query("ALTER SCHEMA rebuild RENAME TO public").execute())
                             .replaceWith(true);
                 }))
@@ -287,8 +282,33 @@ public class Rebuild {
         return true;
     }
 
+    /**
+     * Gives the rebuilt events the stream numbers they have in the live tables, so that a
+     * subscriber's position means the same event after the swap: no gap, no repeat. Events only
+     * the rebuild has (the live projection parked them) are numbered after the live head, as
+     * new. Runs under the swap's locks, so the live numbers cannot move meanwhile.
+     */
+    private static Uni<Void> renumber(SqlConnection tx) {
+        return tx.query("SET CONSTRAINTS rebuild.events_seq_key DEFERRED").execute()
+                .chain(() -> tx.query("""
+                        UPDATE rebuild.events r SET seq = l.seq FROM public.events l
+                        WHERE l.dyad = r.dyad AND l.event_id = r.event_id AND l.seq <> r.seq""").execute())
+                .chain(() -> tx.query("""
+                        UPDATE rebuild.events r SET seq = h.last_seq + n.rank
+                        FROM public.stream_head h, (
+                            SELECT dyad, event_id, row_number() OVER (ORDER BY seq) AS rank FROM rebuild.events r2
+                            WHERE NOT EXISTS (SELECT 1 FROM public.events l WHERE l.dyad = r2.dyad AND l.event_id = r2.event_id)) n
+                        WHERE r.dyad = n.dyad AND r.event_id = n.event_id""").execute())
+                .chain(() -> tx.query("""
+                        UPDATE rebuild.stream_head SET last_seq = GREATEST(
+                            (SELECT last_seq FROM public.stream_head), (SELECT coalesce(max(seq), 0) FROM rebuild.events))""").execute())
+                // Subscribers' tails look again: the events only the rebuild has are new to them.
+                .chain(() -> tx.query("SELECT pg_notify('" + Projector.COMMITTED_CHANNEL + "', 'rebuilt')").execute())
+                .replaceWithVoid();
+    }
+
     private Pool rebuildPool() {
-        PgConnectOptions options = PgConnectOptions.fromUri(url).setUser(user).setPassword(password);
+        PgConnectOptions options = database.connectOptions();
         options.addProperty("search_path", SCHEMA);
         return Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(2)).connectingTo(options).using(vertx).build());
     }

@@ -1,0 +1,81 @@
+package io.bilateral.query.stream;
+
+import io.bilateral.events.envelope.CloudEventsKafka;
+import io.bilateral.events.event.EventType;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.Json;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The committed events in stream order, as PostgreSQL has them (table {@code events}, migration V9). */
+@ApplicationScoped
+class CommittedEvents {
+
+    /**
+     * Bounded above as well as below: a subscriber catching up reads only what the tail has
+     * already passed, so nothing it reads can also reach it live. One dyad is read through
+     * {@code events_by_dyad_seq}; everything else walks {@code events_seq_key} in order.
+     */
+    private static final String PAGE = """
+            SELECT seq, event_id, log_partition, log_offset, dyad, type, recorded_at, source, payload::text AS data
+            FROM events
+            WHERE seq > $1 AND seq <= $2
+              AND ($3::text[] IS NULL OR dyad = ANY($3))
+              AND ($4::text[] IS NULL OR split_part(dyad, '-', 1) = ANY($4) OR split_part(dyad, '-', 2) = ANY($4))
+              AND ($5::text[] IS NULL OR type = ANY($5))
+            ORDER BY seq
+            LIMIT $6""";
+
+    private final Pool pool;
+
+    CommittedEvents(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The last number handed out: every event up to it is committed (or its number unused). */
+    Uni<Long> head() {
+        return pool.query("SELECT last_seq FROM stream_head").execute().map(rows -> rows.iterator().next().getLong("last_seq"));
+    }
+
+    /** The first number still kept, or null when there are no events. */
+    Uni<Long> earliest() {
+        return pool.query("SELECT min(seq) AS earliest FROM events").execute().map(rows -> rows.iterator().next().getLong("earliest"));
+    }
+
+    /** At most {@code limit} events numbered after {@code after} and up to {@code upTo}, that pass the filter, in order. */
+    Uni<List<CommittedEvent>> page(long after, long upTo, StreamFilter filter, int limit) {
+        return pool.preparedQuery(PAGE)
+                .execute(Tuple.of(after, upTo).addArrayOfString(filter.dyadArray())
+                        .addArrayOfString(filter.actorArray()).addArrayOfString(filter.typeArray()).addInteger(limit))
+                .map(rows -> {
+                    List<CommittedEvent> page = new ArrayList<>();
+                    rows.forEach(r -> page.add(event(r)));
+                    return page;
+                });
+    }
+
+    /**
+     * Structured-mode CloudEvents JSON, as another team would get from the topic: the same id,
+     * source, type (with its schema version), subject and time, the event as {@code data}, and
+     * where it sits in the log as the extensions {@code logpartition} and {@code logoffset}.
+     */
+    private static CommittedEvent event(Row r) {
+        String type = r.getString("type");
+        String ceType = CloudEventsKafka.TYPE_PREFIX + type + ".v" + EventType.byWireName(type).map(EventType::schemaVersion).orElse(1);
+        String source = r.getString("source") == null ? CloudEventsKafka.DEFAULT_SOURCE : r.getString("source");
+        String json = "{\"specversion\":\"1.0\",\"id\":\"" + r.getUUID("event_id")
+                + "\",\"source\":" + Json.encode(source)
+                + ",\"type\":" + Json.encode(ceType)
+                + ",\"subject\":" + Json.encode(r.getString("dyad"))
+                + ",\"time\":\"" + r.getOffsetDateTime("recorded_at").toInstant()
+                + "\",\"datacontenttype\":\"application/json\",\"logpartition\":" + r.getInteger("log_partition")
+                + ",\"logoffset\":" + r.getLong("log_offset")
+                + ",\"data\":" + r.getString("data") + "}";
+        return new CommittedEvent(r.getLong("seq"), r.getString("dyad"), type, json);
+    }
+}

@@ -1,0 +1,156 @@
+package io.bilateral.query.stream;
+
+import io.bilateral.query.config.DatabaseOptions;
+import io.bilateral.query.config.StreamConfig;
+import io.bilateral.query.project.Projector;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The tail of the committed events, fanned out to this instance's live subscribers. One reader
+ * for all of them: each commit of the projection (of any instance: PostgreSQL NOTIFY) wakes it,
+ * it reads what was committed after its position, in stream order, and hands it to every live
+ * subscription under the fan-out lock, which is also the lock a catching-up subscription takes
+ * to go live. A slow subscriber costs the tail nothing: its own queue overflows.
+ */
+@ApplicationScoped
+public class StreamHub {
+
+    private static final Logger LOG = Logger.getLogger(StreamHub.class);
+    private static final int TAIL_PAGE = 1000;
+
+    private final CommittedEvents events;
+    private final StreamConfig config;
+    private final DatabaseOptions database;
+    private final Vertx vertx;
+    private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private final Object fanOut = new Object();
+    private final AtomicBoolean reading = new AtomicBoolean();
+    private volatile boolean wokenWhileReading;
+    /** Every event up to here was fanned out; -1 until the head was read at start-up. */
+    private volatile long head = -1;
+    private PgSubscriber listener;
+    private long pollTimer = -1;
+    private long heartbeatTimer = -1;
+
+    StreamHub(CommittedEvents events, StreamConfig config, DatabaseOptions database, Vertx vertx) {
+        this.events = events;
+        this.config = config;
+        this.database = database;
+        this.vertx = vertx;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        listener = PgSubscriber.subscriber(vertx, database.connectOptions())
+                // Reconnects for ever; the poll covers the time without notifications.
+                .reconnectPolicy(attempts -> 1000L);
+        listener.channel(Projector.COMMITTED_CHANNEL).handler(payload -> wake());
+        listener.connect().onFailure(e -> LOG.warnf("not listening for commits yet (%s); polling every %s", e.getMessage(), config.pollInterval()));
+        pollTimer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> wake());
+        long beat = Math.max(100, config.heartbeat().toMillis() / 2);
+        heartbeatTimer = vertx.setPeriodic(beat, id -> subscriptions.forEach(Subscription::heartbeat));
+        wake();
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        vertx.cancelTimer(pollTimer);
+        vertx.cancelTimer(heartbeatTimer);
+        if (listener != null) {
+            listener.close();
+        }
+    }
+
+    /** The position fanned out so far: everything up to it is committed; -1 before start-up finished. */
+    long head() {
+        return head;
+    }
+
+    int subscribers() {
+        return subscriptions.size();
+    }
+
+    void add(Subscription s) {
+        subscriptions.add(s);
+    }
+
+    void remove(Subscription s) {
+        subscriptions.remove(s);
+    }
+
+    /** Live from {@code upTo} on, if the tail is still there; false if it moved on meanwhile (read the history again). */
+    boolean goLive(Subscription s, long upTo) {
+        synchronized (fanOut) {
+            if (head != upTo) {
+                return false;
+            }
+            s.markLive();
+            return true;
+        }
+    }
+
+    void later(long millis, Runnable action) {
+        vertx.setTimer(Math.max(1, millis), id -> action.run());
+    }
+
+    /** Reads on from the head; a wake-up during a read makes the read go round once more. */
+    void wake() {
+        if (!reading.compareAndSet(false, true)) {
+            wokenWhileReading = true;
+            return;
+        }
+        wokenWhileReading = false;
+        if (head < 0) {
+            events.head().subscribe().with(h -> {
+                synchronized (fanOut) {
+                    head = h;
+                }
+                LOG.debugf("stream tail starts at position %d", h);
+                readOn(true);
+            }, this::failed);
+            return;
+        }
+        read();
+    }
+
+    private void read() {
+        events.page(head, Long.MAX_VALUE, StreamFilter.ALL, TAIL_PAGE).subscribe().with(batch -> {
+            if (!batch.isEmpty()) {
+                synchronized (fanOut) {
+                    for (Subscription s : subscriptions) {
+                        s.offer(batch);
+                    }
+                    head = batch.get(batch.size() - 1).seq();
+                }
+            }
+            readOn(batch.size() == TAIL_PAGE);
+        }, this::failed);
+    }
+
+    private void readOn(boolean more) {
+        if (more || wokenWhileReading) {
+            wokenWhileReading = false;
+            read();
+            return;
+        }
+        reading.set(false);
+        // A wake-up between the last check and letting go must not be lost.
+        if (wokenWhileReading) {
+            wake();
+        }
+    }
+
+    private void failed(Throwable e) {
+        LOG.debugf("reading the stream's tail failed (%s); the next poll tries again", e.toString());
+        reading.set(false);
+    }
+}

@@ -1,0 +1,166 @@
+package io.bilateral.query.stream;
+
+import io.bilateral.events.envelope.EventEnvelope;
+import io.bilateral.events.envelope.LogPosition;
+import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.query.Events;
+import io.bilateral.query.LogWriter;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** GET /events/stream against the real projection: resume, filters, the seam between history and live, bad input. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+class EventStreamTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TestHTTPResource("/events/stream")
+    URI stream;
+
+    @Test
+    void resumingWithLastEventId_deliversExactlyTheEventsAfterIt_whileNewEventsArePosted() throws Exception {
+        List<EventEnvelope> first = years("FJI-NZL", 1900, 20);
+        LogWriter.awaitProjected(LogWriter.publishAll(first));
+        List<SseClient.Event> read;
+        try (SseClient client = open("?dyad=FJI-NZL&from=beginning", Map.of())) {
+            read = client.take(7, WAIT);
+        }
+        List<EventEnvelope> second = years("FJI-NZL", 2000, 20);
+        // Posted while the subscriber is away and while it reconnects.
+        CompletableFuture<List<LogPosition>> posting = CompletableFuture.supplyAsync(() -> LogWriter.publishAll(second));
+        try (SseClient client = open("?dyad=FJI-NZL&from=beginning", Map.of("Last-Event-ID", read.get(6).id()))) {
+            List<SseClient.Event> rest = client.take(33, WAIT);
+            posting.join();
+            List<String> all = new ArrayList<>(eventIds(read));
+            all.addAll(eventIds(rest));
+            List<String> expected = new ArrayList<>(first.stream().map(e -> e.metadata().eventId().toString()).toList());
+            expected.addAll(second.stream().map(e -> e.metadata().eventId().toString()).toList());
+            assertThat(all).containsExactlyElementsOf(expected);
+            assertThat(positions(rest)).isSorted().allMatch(p -> p > Long.parseLong(read.get(6).id()));
+            Thread.sleep(500);
+            assertThat(client.pending()).as("nothing after the last event").isEmpty();
+        }
+    }
+
+    @Test
+    void aSubscriberFromNow_getsWhatIsCommittedAfterIt_asCloudEvents() throws Exception {
+        try (SseClient client = open("?dyad=NZL-TON", Map.of())) {
+            EventEnvelope e = Events.relationsEstablished("NZL-TON", "1970");
+            LogWriter.publish(e);
+            SseClient.Event got = client.next(WAIT);
+            assertThat(client.retry()).isEqualTo("3000");
+            JsonObject ce = new JsonObject(got.data());
+            assertThat(ce.getString("specversion")).isEqualTo("1.0");
+            assertThat(ce.getString("id")).isEqualTo(e.metadata().eventId().toString());
+            assertThat(ce.getString("type")).isEqualTo("io.bilateral.DiplomaticRelationsEstablished.v1");
+            assertThat(ce.getString("subject")).isEqualTo("NZL-TON");
+            assertThat(ce.getString("source")).isEqualTo("/tests");
+            assertThat(ce.getJsonObject("data").getString("factId")).isEqualTo(e.metadata().factId());
+            assertThat(ce.getInteger("logpartition")).isNotNull();
+            assertThat(Long.parseLong(got.id())).isPositive();
+        }
+    }
+
+    @Test
+    void filters_letOnlyMatchingEventsThrough() throws Exception {
+        EventEnvelope visit = Events.of("nzl-wsm-visit", """
+                {"type": "OfficialVisit", "dyad": "NZL-WSM", "occurred": "2019-05", "visitingState": "NZL",
+                 "hostState": "WSM", "visitor": {"name": "Jacinda Ardern"}, %s}""".formatted(Events.SOURCE));
+        List<EventEnvelope> all = List.of(Events.relationsEstablished("NZL-WSM", "1962"), visit,
+                Events.relationsEstablished("NZL-VUT", "1980"), Events.relationsEstablished("PNG-SLB", "1978"));
+        LogWriter.awaitProjected(LogWriter.publishAll(all));
+        assertThat(ids(read("?from=beginning&dyad=WSM-NZL", 2))).containsExactly(id(all.get(0)), id(visit));
+        assertThat(ids(read("?from=beginning&actor=NZL&actor=SLB&type=DiplomaticRelationsEstablished&dyad=NZL-WSM&dyad=NZL-VUT&dyad=PNG-SLB", 3)))
+                .containsExactly(id(all.get(0)), id(all.get(2)), id(all.get(3)));
+        assertThat(ids(read("?from=beginning&type=OfficialVisit&actor=WSM", 1))).containsExactly(id(visit));
+    }
+
+    @Test
+    void aPositionPastTheEnd_waitsForIt() throws Exception {
+        long head;
+        try (SseClient probe = open("?from=beginning&dyad=NZL-PLW", Map.of())) {
+            LogWriter.awaitProjected(LogWriter.publish(Events.relationsEstablished("NZL-PLW", "1994")));
+            head = Long.parseLong(probe.next(WAIT).id());
+        }
+        try (SseClient client = open("?dyad=NZL-PLW&from=" + (head + 2), Map.of())) {
+            List<EventEnvelope> three = years("NZL-PLW", 1995, 3);
+            LogWriter.publishAll(three);
+            // Positions head+1 and head+2 are passed over; the third event is the first after the position asked for.
+            SseClient.Event got = client.next(WAIT);
+            assertThat(Long.parseLong(got.id())).isGreaterThan(head + 2);
+            assertThat(new JsonObject(got.data()).getString("id")).isEqualTo(id(three.get(2)));
+        }
+    }
+
+    @Test
+    void anIdleStream_getsHeartbeatComments() throws Exception {
+        try (SseClient client = open("?dyad=NZL-NIU", Map.of())) {
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> client.comments().contains("keep-alive"));
+        }
+    }
+
+    @Test
+    void badFiltersAndPositions_are400ProblemsNamingTheParameter_beforeTheStreamOpens() {
+        given().accept("text/event-stream").get("/events/stream?actor=XXX").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].pointer", equalTo("actor"));
+        given().accept("text/event-stream").get("/events/stream?dyad=NZL").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].pointer", equalTo("dyad"));
+        given().accept("text/event-stream").get("/events/stream?type=Picnic").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].pointer", equalTo("type"));
+        given().accept("text/event-stream").get("/events/stream?from=yesterday").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].pointer", equalTo("from"));
+        given().accept("text/event-stream").header("Last-Event-ID", "12abc").get("/events/stream").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].pointer", equalTo("Last-Event-ID"))
+                .body("detail", containsString("not a stream position"));
+    }
+
+    private SseClient open(String query, Map<String, String> headers) throws Exception {
+        return SseClient.open(URI.create(stream + query), headers);
+    }
+
+    private List<SseClient.Event> read(String query, int n) throws Exception {
+        try (SseClient client = open(query, Map.of())) {
+            List<SseClient.Event> events = client.take(n, WAIT);
+            Thread.sleep(300);
+            assertThat(client.pending()).as("no other event matches " + query).isEmpty();
+            return events;
+        }
+    }
+
+    private static List<EventEnvelope> years(String dyad, int from, int n) {
+        return IntStream.range(from, from + n).mapToObj(y -> Events.relationsEstablished(dyad, Integer.toString(y))).toList();
+    }
+
+    private static List<String> eventIds(List<SseClient.Event> events) {
+        return events.stream().map(e -> new JsonObject(e.data()).getString("id")).toList();
+    }
+
+    private static List<String> ids(List<SseClient.Event> events) {
+        return eventIds(events);
+    }
+
+    private static List<Long> positions(List<SseClient.Event> events) {
+        return events.stream().map(e -> Long.parseLong(e.id())).toList();
+    }
+
+    private static String id(EventEnvelope e) {
+        return e.metadata().eventId().toString();
+    }
+}
