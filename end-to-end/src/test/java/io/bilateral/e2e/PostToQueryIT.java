@@ -170,4 +170,48 @@ class PostToQueryIT {
                         .body("relationsSince.date", equalTo("1971-10-25")));
     }
 
+    /** curl, a real SSE client, reads the stream live and resumes it with Last-Event-ID; an event posted twice shows once. */
+    @Test
+    @Order(6)
+    void curlFollowsTheStream_andResumesAfterTheLastEventId() throws Exception {
+        String url = queries.url() + "/events/stream?dyad=BEL-ITA";
+        Path live = Files.createTempFile("stream", ".txt");
+        Process curl = new ProcessBuilder("curl", "-sSN", "--max-time", "60", "-H", "Accept: text/event-stream", url)
+                .redirectOutput(live.toFile()).redirectErrorStream(true).start();
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(live).contains("retry:"));
+            java.util.List<String> posted = new java.util.ArrayList<>();
+            for (String year : java.util.List.of("1831", "1832", "1833")) {
+                posted.add(given().baseUri(events.url()).auth().oauth2(editor).contentType(ContentType.JSON)
+                        .body(RELATIONS_1971.replace("BEL-CHN", "BEL-ITA").replace("1971-10-25", year))
+                        .post("/events").then().statusCode(202).extract().path("eventId"));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> dataLines(Files.readString(live)).size() == 3);
+            java.util.List<String> ids = idLines(Files.readString(live));
+            assertThat(dataLines(Files.readString(live))).as("what curl received, in order").containsExactlyElementsOf(posted);
+
+            Process resumed = new ProcessBuilder("curl", "-sSN", "--max-time", "5", "-H", "Last-Event-ID: " + ids.get(0), url)
+                    .redirectErrorStream(true).start();
+            String text = new String(resumed.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            resumed.waitFor();
+            assertThat(dataLines(text)).containsExactlyElementsOf(posted.subList(1, 3));
+            assertThat(idLines(text)).containsExactlyElementsOf(ids.subList(1, 3));
+        } finally {
+            curl.destroy();
+        }
+        Process once = new ProcessBuilder("curl", "-sSN", "--max-time", "5", queries.url() + "/events/stream?dyad=BEL-JPN&from=beginning")
+                .redirectErrorStream(true).start();
+        String text = new String(once.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(dataLines(text)).containsExactly("3f6b8a40-0d1e-4d55-9c1e-7a1b2c3d4e5f");
+    }
+
+    /** The CloudEvents ids of the stream's events (its data lines). */
+    private static java.util.List<String> dataLines(String sse) {
+        return sse.lines().filter(l -> l.startsWith("data:"))
+                .map(l -> io.restassured.path.json.JsonPath.from(l.substring(5).trim()).getString("id")).toList();
+    }
+
+    private static java.util.List<String> idLines(String sse) {
+        return sse.lines().filter(l -> l.startsWith("id:")).map(l -> l.substring(3).trim()).toList();
+    }
 }
