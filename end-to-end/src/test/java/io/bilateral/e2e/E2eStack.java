@@ -97,7 +97,13 @@ final class E2eStack implements AutoCloseable {
 
     /** event-service with a 2 s bound on a single POST and 30 s on a batch. */
     ServiceProcess startEventService() {
+        return startEventService(Map.of());
+    }
+
+    /** As {@link #startEventService()}, with more settings (environment variables). */
+    ServiceProcess startEventService(Map<String, String> settings) {
         Map<String, String> env = common();
+        env.putAll(settings);
         env.put("BILATERAL_PUBLISH_TIMEOUT", "2s");
         env.put("BILATERAL_PUBLISH_BATCH_TIMEOUT", "30s");
         return started(ServiceProcess.start("event-service", jar("event-service"), freePort(), env, dir.resolve("logs")));

@@ -42,6 +42,12 @@ final class ReadModels {
     /** {@code table.column} pairs that may differ between two projections of one log. */
     static final Set<String> NOT_COMPARED = Set.of(
             "parked_events.parked_at", "parked_events.resolved_at", "parked_events.attempts", "parked_events.stack_trace");
+    /**
+     * The stream's numbers, given in commit order: two projections of one log interleave the
+     * partitions differently, so they number events differently; a rebuild renumbers to the
+     * numbers it replaces, so it is compared with them ({@link #snapshot(Connection)}).
+     */
+    static final Set<String> COMMIT_ORDER = Set.of("events.seq", "stream_head.last_seq");
     private static final int SHOWN_PER_TABLE = 10;
 
     private ReadModels() {
@@ -62,6 +68,15 @@ final class ReadModels {
     }
 
     static Snapshot snapshot(Connection c) throws SQLException {
+        return snapshot(c, Set.of());
+    }
+
+    /** As {@link #snapshot(Connection)}, leaving out what depends on the commit order: to compare with a fold. */
+    static Snapshot foldable(Connection c) throws SQLException {
+        return snapshot(c, COMMIT_ORDER);
+    }
+
+    private static Snapshot snapshot(Connection c, Set<String> leftOut) throws SQLException {
         Map<String, List<String>> columns = new TreeMap<>();
         try (Statement s = c.createStatement();
              ResultSet r = s.executeQuery("""
@@ -72,7 +87,8 @@ final class ReadModels {
             while (r.next()) {
                 String table = r.getString(1);
                 String column = r.getString(2);
-                if (!NOT_READ_MODELS.contains(table) && !NOT_COMPARED.contains(table + "." + column)) {
+                if (!NOT_READ_MODELS.contains(table) && !NOT_COMPARED.contains(table + "." + column)
+                        && !leftOut.contains(table + "." + column)) {
                     columns.computeIfAbsent(table, t -> new ArrayList<>()).add(column);
                 }
             }
@@ -213,8 +229,8 @@ final class ReadModels {
         Snapshot expected;
         Snapshot actual;
         try (Connection f = fold.call(); Connection p = projected.call()) {
-            expected = snapshot(f);
-            actual = snapshot(p);
+            expected = foldable(f);
+            actual = foldable(p);
             assertEventIdsAreTheLogs("the fold", f, log);
             assertEventIdsAreTheLogs("the projection under test", p, log);
         }

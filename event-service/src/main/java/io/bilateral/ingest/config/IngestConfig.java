@@ -16,6 +16,14 @@ public interface IngestConfig {
 
     Limits limits();
 
+    /**
+     * Serve {@code POST /bench/noop}, the benchmarks' baseline: the same HTTP stack, token check
+     * and body read as {@code POST /events}, without validating or publishing. Off (404) unless set.
+     */
+    @io.smallrye.config.WithName("bench.baseline")
+    @WithDefault("false")
+    boolean benchBaseline();
+
     /** Sizes past which a request is refused with 413 problem+json, before anything is published. */
     interface Limits {
         /** Largest body of {@code POST /events}. */

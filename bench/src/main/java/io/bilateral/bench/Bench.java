@@ -1,0 +1,273 @@
+package io.bilateral.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpMethod;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs every benchmark against a running system and writes {@code results.md} and
+ * {@code results.json}. {@code ./bilateral bench} starts the system and the peers and calls
+ * this; {@code --smoke} runs each benchmark at a token size (CI runs it so the harness cannot
+ * rot; its figures mean nothing).
+ *
+ * <pre>
+ * --events URL --queries URL --token JWT --admin-token JWT --kafka HOST:PORT
+ * --event-pid PID --query-pid PID --event-ready-ms MS --query-ready-ms MS
+ * --peers FILE (JSON lines of ../shared/peers) --out DIR [--smoke]
+ * </pre>
+ */
+public final class Bench {
+
+    /** How big each benchmark is. */
+    record Size(long producerRecords, int batches, int batchSize, Duration warmup, Duration window,
+                int subscribers, int streamDyads, int streamRate, Duration streamWindow, Duration slowFresh,
+                Duration fastFresh, List<Long> growth, int loadBatch) {
+
+        static final Size FULL = new Size(300_000, 10, 10_000, Duration.ofSeconds(3), Duration.ofSeconds(10),
+                1000, 100, 1000, Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofSeconds(10),
+                List.of(10_000L, 100_000L), 10_000);
+        static final Size SMOKE = new Size(2_000, 2, 200, Duration.ofMillis(200), Duration.ofSeconds(1),
+                10, 5, 50, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                List.of(300L, 600L), 200);
+    }
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        execute(args);
+        // Kafka's admin client and Vert.x leave non-daemon threads behind.
+        System.exit(0);
+    }
+
+    /** Runs the benchmarks the options ask for and writes the results; returns the directory written. */
+    public static Path execute(String... args) throws Exception {
+        Map<String, String> a = options(args);
+        Target target = new Target(URI.create(a.get("events")), URI.create(a.get("queries")), a.get("token"),
+                Long.parseLong(a.getOrDefault("event-pid", "0")), Long.parseLong(a.getOrDefault("query-pid", "0")), a.get("kafka"));
+        Size size = a.containsKey("smoke") ? Size.SMOKE : Size.FULL;
+        Results results = run(target, a.get("admin-token"), size, a);
+        Path out = Path.of(a.getOrDefault("out", "bench/results"));
+        results.write(out);
+        return out;
+    }
+
+    static Results run(Target target, String admin, Size size, Map<String, String> a) throws Exception {
+        Results r = new Results();
+        r.context("date", Instant.now().toString());
+        r.context("cores", Runtime.getRuntime().availableProcessors());
+        r.context("memory_gib", String.format(Locale.ROOT, "%.1f",
+                ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                        .getTotalMemorySize() / 1073741824.0));
+        r.context("java", System.getProperty("java.version"));
+        r.context("size", size == Size.SMOKE ? "smoke" : "full");
+        Peers peers = Peers.read(a.get("peers"));
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+        Footprint footprint = Footprint.start(target);
+        try {
+            readiness(r, a);
+            ingestion(r, vertx, target, size, peers);
+            singlePosts(r, vertx, target, size);
+            queries(r, vertx, target, size);
+            freshness(r, vertx, target, size, peers);
+            stream(r, vertx, target, size);
+            growthAndReplay(r, vertx, target, admin, size, peers);
+        } finally {
+            footprint.stop();
+            vertx.close();
+        }
+        r.bound("6 footprint", "event-service RSS, most under load", footprint.maxEventMb(), "MB", 300, "≤ 300 MB", null);
+        r.bound("6 footprint", "query-service RSS, most under load", footprint.maxQueryMb(), "MB", 300, "≤ 300 MB", null);
+        return r;
+    }
+
+    private static void readiness(Results r, Map<String, String> a) {
+        if (a.containsKey("event-ready-ms")) {
+            r.bound("6 footprint", "event-service start to ready", Double.parseDouble(a.get("event-ready-ms")) / 1000, "s", 3,
+                    "≤ 3 s", "java -jar to /q/health/ready UP");
+        }
+        if (a.containsKey("query-ready-ms")) {
+            r.bound("6 footprint", "query-service start to ready", Double.parseDouble(a.get("query-ready-ms")) / 1000, "s", 3,
+                    "≤ 3 s", "java -jar to /q/health/ready UP");
+        }
+    }
+
+    private static void ingestion(Results r, Vertx vertx, Target t, Size s, Peers peers) throws Exception {
+        IngestBench ingest = new IngestBench(vertx, t);
+        double producer = ingest.producerPerformance(s.producerRecords(), 500);
+        double batch = ingest.batches(s.batches(), s.batchSize());
+        r.compare("1 bulk ingestion", "POST /events/batch, " + s.batchSize() + " events per batch", batch, "events/s",
+                "ProducerPerformance, same broker, 500 B, acks=all", producer, true, "≥ 0.5×", 0.5,
+                "~505 B submitted, ~700 B published");
+        if (peers.kafkaLimit() != null) {
+            r.add("1 bulk ingestion", "peer script kafka-limit.sh (own broker, same session)", peers.kafkaLimit(), "records/s", null);
+        }
+    }
+
+    private static void singlePosts(Results r, Vertx vertx, Target t, Size s) throws Exception {
+        HttpLoad load = new HttpLoad(vertx, t.events());
+        Facts facts = new Facts(200, "p" + System.currentTimeMillis());
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + t.token(), "Content-Type", "application/json");
+        HttpLoad.Request post = new HttpLoad.Request(HttpMethod.POST, "/events", headers, facts::next);
+        HttpLoad.Request noop = new HttpLoad.Request(HttpMethod.POST, "/bench/noop", headers, facts::next);
+        HttpLoad.Outcome noopPeak = load.peak(noop, 32, s.warmup(), s.window());
+        HttpLoad.Outcome postPeak = load.peak(post, 32, s.warmup(), s.window());
+        r.compare("2 single POST", "POST /events peak (32 connections)", postPeak.perSecond(), "events/s",
+                "no-op POST, same service", noopPeak.perSecond(), true, "≥ 0.5×", 0.5, failures(postPeak));
+        HttpLoad.Outcome half = load.atRate(post, postPeak.perSecond() / 2, s.window(), 64);
+        r.bound("2 single POST", String.format(Locale.ROOT, "POST /events p99 at half the peak (%.0f/s)", postPeak.perSecond() / 2),
+                half.p99Ms(), "ms", 20, "≤ 20 ms", "p50 " + Results.number(half.p50Ms()) + " ms" + failures(half, ", "));
+    }
+
+    private static void queries(Results r, Vertx vertx, Target t, Size s) throws Exception {
+        HttpLoad load = new HttpLoad(vertx, t.queries());
+        HttpLoad.Request noop = new HttpLoad.Request(HttpMethod.GET, "/bench/noop", Map.of(), null);
+        HttpLoad.Outcome noopPeak = load.peak(noop, 32, s.warmup(), s.window());
+        for (String path : List.of("/dyads/BEL-CHN", "/dyads/BEL-CHN/timeline?limit=50")) {
+            HttpLoad.Request get = new HttpLoad.Request(HttpMethod.GET, path, Map.of(), null);
+            HttpLoad.Outcome peak = load.peak(get, 32, s.warmup(), s.window());
+            r.compare("5 query", "GET " + path + " peak (32 connections)", peak.perSecond(), "req/s", "no-op GET, same service",
+                    noopPeak.perSecond(), true, "≥ 0.5×", 0.5, failures(peak));
+            HttpLoad.Outcome half = load.atRate(get, peak.perSecond() / 2, s.window(), 64);
+            r.bound("5 query", String.format(Locale.ROOT, "GET %s p99 at half the peak (%.0f/s)", path, peak.perSecond() / 2),
+                    half.p99Ms(), "ms", 10, "≤ 10 ms", "p50 " + Results.number(half.p50Ms()) + " ms" + failures(half, ", "));
+        }
+    }
+
+    private static void freshness(Results r, Vertx vertx, Target t, Size s, Peers peers) throws Exception {
+        FreshnessBench fresh = new FreshnessBench(vertx, t);
+        FreshnessBench.Outcome slow = fresh.run(5, s.slowFresh(), 1, Duration.ofMillis(1));
+        double getP99 = slow.getMicros().getValueAtPercentile(99) / 1000.0;
+        double streamP99 = slow.streamMicros().getValueAtPercentile(99) / 1000.0;
+        String slowNote = "p50 GET " + Results.number(slow.getMicros().getValueAtPercentile(50) / 1000.0) + " ms, stream "
+                + Results.number(slow.streamMicros().getValueAtPercentile(50) / 1000.0) + " ms; " + slow.posted() + " posts";
+        if (peers.sinkFreshP99() != null) {
+            r.compare("4 freshness", "at 5/s: POST → visible in GET, p99", getP99, "ms", "JDBC sink produce → visible, p99",
+                    peers.sinkFreshP99(), false, "p99 ≤ the sink's", 1.0, slowNote);
+            r.compare("4 freshness", "at 5/s: POST → on the stream, p99", streamP99, "ms", "JDBC sink produce → visible, p99",
+                    peers.sinkFreshP99(), false, "p99 ≤ the sink's", 1.0, null);
+            r.add("4 freshness", "peer: JDBC sink produce → visible, p50", peers.sinkFreshP50(), "ms", null);
+        } else {
+            r.add("4 freshness", "at 5/s: POST → visible in GET, p99", getP99, "ms", slowNote);
+            r.add("4 freshness", "at 5/s: POST → on the stream, p99", streamP99, "ms", null);
+        }
+        FreshnessBench.Outcome fast = fresh.run(1000, s.fastFresh(), 100, Duration.ofMillis(5));
+        r.bound("4 freshness", "at 1,000/s: POST → visible in GET, p99", fast.getMicros().getValueAtPercentile(99) / 1000.0, "ms", 50,
+                "≤ 50 ms", "every 100th fact polled every 5 ms; p50 " + Results.number(fast.getMicros().getValueAtPercentile(50) / 1000.0) + " ms");
+        r.bound("4 freshness", "at 1,000/s: POST → on the stream, p99", fast.streamMicros().getValueAtPercentile(99) / 1000.0, "ms", 50,
+                "≤ 50 ms", "p50 " + Results.number(fast.streamMicros().getValueAtPercentile(50) / 1000.0) + " ms; "
+                        + fast.posted() + " posted, " + fast.streamMissing() + " not seen on the stream");
+    }
+
+    private static void stream(Results r, Vertx vertx, Target t, Size s) throws Exception {
+        StreamBench bench = new StreamBench(vertx, t);
+        StreamBench.Outcome o = bench.run(s.subscribers(), s.streamDyads(), true, s.streamRate(), s.streamWindow());
+        r.bound("8 stream", String.format(Locale.ROOT, "%,d subscribers (one dyad each of %d) at %,d events/s: delivery p99",
+                        o.subscribers(), s.streamDyads(), s.streamRate()), o.latencyMicros().getValueAtPercentile(99) / 1000.0, "ms", 100,
+                "≤ 100 ms", String.format(Locale.ROOT, "p50 %s ms, max %s ms; %,d of %,d deliveries; query-service RSS at most %s MB",
+                        Results.number(o.latencyMicros().getValueAtPercentile(50) / 1000.0),
+                        Results.number(o.latencyMicros().getMaxValue() / 1000.0), o.delivered(), o.expected(), Results.number(o.maxRssMb())));
+        r.bound("8 stream", "deliveries missing (expected minus received)", o.expected() - o.delivered(), "events", 0, "0", null);
+    }
+
+    private static void growthAndReplay(Results r, Vertx vertx, Target t, String admin, Size s, Peers peers) throws Exception {
+        ProjectionBench projection = new ProjectionBench(vertx, t, admin);
+        long total = 0;
+        ProjectionBench.Step first = null;
+        for (long at : s.growth()) {
+            ProjectionBench.Step step = projection.grow(at - total, s.loadBatch(), at);
+            total = at;
+            if (first == null) {
+                first = step;
+            }
+            String label = String.format(Locale.ROOT, "%,d events", at);
+            r.compare("7 growth", "projection rate, " + label, step.projectedPerSecond(), "events/s",
+                    String.format(Locale.ROOT, "at %,d events", first.events()), first.projectedPerSecond(), true,
+                    "flat (within 1.5×)", 1 / 1.5, null);
+            r.compare("7 growth", "timeline page p99 at 100/s, " + label, step.timeline().p99Ms(), "ms",
+                    String.format(Locale.ROOT, "at %,d events", first.events()), first.timeline().p99Ms(), false,
+                    "flat (within 1.5×)", 1 / 1.5, "p50 " + Results.number(step.timeline().p50Ms()) + " ms");
+        }
+        double replay = projection.replay();
+        String note = "a rebuild of every read model from the whole log (all events of this run)";
+        if (peers.sinkRate() != null) {
+            r.compare("3 projection", "replay into all read models", replay, "events/s", "Debezium JDBC sink, one table (best config)",
+                    peers.sinkRate(), true, "≥ 1.0× the sink", 1.0, note);
+        } else {
+            r.add("3 projection", "replay into all read models", replay, "events/s", note);
+        }
+        if (peers.copyRate() != null) {
+            r.compare("3 projection", "replay into all read models", replay, "events/s", "PostgreSQL COPY of projection rows",
+                    peers.copyRate(), true, "≥ 0.5× COPY", 0.5, null);
+        }
+    }
+
+    private static String failures(HttpLoad.Outcome o) {
+        return o.failed() == 0 ? null : o.failed() + " failed, first: " + o.firstFailure();
+    }
+
+    private static String failures(HttpLoad.Outcome o, String prefix) {
+        return o.failed() == 0 ? "" : prefix + o.failed() + " failed, first: " + o.firstFailure();
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> a = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String key = args[i].replaceFirst("^--", "");
+            if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                a.put(key, args[++i]);
+            } else {
+                a.put(key, "true");
+            }
+        }
+        return a;
+    }
+
+    /** The peers' figures from the same session (../shared/peers JSON lines), where they were run. */
+    record Peers(Double kafkaLimit, Double copyRate, Double sinkRate, Double sinkFreshP50, Double sinkFreshP99) {
+
+        static Peers read(String file) throws Exception {
+            Double kafka = null;
+            Double copy = null;
+            Double sink = null;
+            Double p50 = null;
+            Double p99 = null;
+            if (file != null && Files.exists(Path.of(file))) {
+                ObjectMapper json = new ObjectMapper();
+                for (String line : Files.readAllLines(Path.of(file))) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    JsonNode n = json.readTree(line);
+                    switch (n.path("name").asText()) {
+                        case "kafka-limit" -> kafka = n.path("unbounded").path("records_per_s").asDouble();
+                        case "pg-limit" -> copy = n.path("default_durability").path("copy").path("rows_per_s").asDouble();
+                        case "jdbc-sink" -> {
+                            double best = 0;
+                            for (JsonNode v : n.path("throughput")) {
+                                best = Math.max(best, v.path("mean_events_per_s").asDouble());
+                            }
+                            sink = best;
+                            p50 = n.path("freshness").path("polled_p50_ms").asDouble();
+                            p99 = n.path("freshness").path("polled_p99_ms").asDouble();
+                        }
+                        default -> { }
+                    }
+                }
+            }
+            return new Peers(kafka, copy, sink, p50, p99);
+        }
+    }
+}

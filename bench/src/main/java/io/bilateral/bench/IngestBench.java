@@ -1,0 +1,85 @@
+package io.bilateral.bench;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Benchmark 1: bulk ingestion through {@code POST /events/batch} (validated, published in
+ * Kafka transactions) against Kafka's own {@code ProducerPerformance} on the same broker,
+ * with records of the same size and {@code acks=all}.
+ */
+final class IngestBench {
+
+    private static final Pattern RATE = Pattern.compile("([0-9.]+) records/sec");
+
+    private final Vertx vertx;
+    private final Target target;
+
+    IngestBench(Vertx vertx, Target target) {
+        this.vertx = vertx;
+        this.target = target;
+    }
+
+    /** Events per second through the batch API: {@code batches} batches of {@code size} JSON lines, one after another. */
+    double batches(int batches, int size) throws Exception {
+        return batches(batches, size, new Facts(200, "i" + System.currentTimeMillis()));
+    }
+
+    double batches(int batches, int size, Facts facts) throws Exception {
+        HttpLoad load = new HttpLoad(vertx, target.events());
+        long nanos = 0;
+        for (int i = 0; i < batches; i++) {
+            String body = facts.lines(size);
+            long start = System.nanoTime();
+            int status = load.call(new HttpLoad.Request(HttpMethod.POST, "/events/batch",
+                    Map.of("Authorization", "Bearer " + target.token(), "Content-Type", "application/x-ndjson"), () -> body));
+            nanos += System.nanoTime() - start;
+            if (status != 202) {
+                throw new IllegalStateException("a batch was answered " + status);
+            }
+        }
+        // Only the requests are timed, not making their bodies.
+        return (long) batches * size / (nanos / 1e9);
+    }
+
+    /** Kafka's ProducerPerformance, in a JVM of its own, on a topic shaped like ours (6 partitions). */
+    double producerPerformance(long records, int recordSize) throws Exception {
+        String topic = "bench.producer-performance";
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", target.kafka()))) {
+            if (!admin.listTopics().names().get().contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+            }
+        }
+        Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "org.apache.kafka.tools.ProducerPerformance", "--topic", topic, "--num-records", Long.toString(records),
+                "--record-size", Integer.toString(recordSize), "--throughput", "-1", "--producer-props",
+                "bootstrap.servers=" + target.kafka(), "acks=all", "enable.idempotence=true")
+                .redirectErrorStream(true).start();
+        String last = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.contains("records sent")) {
+                    last = line;
+                }
+            }
+        }
+        if (p.waitFor() != 0 || last == null) {
+            throw new IllegalStateException("ProducerPerformance failed: " + last);
+        }
+        Matcher m = RATE.matcher(last);
+        if (!m.find()) {
+            throw new IllegalStateException("no rate in: " + last);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+}

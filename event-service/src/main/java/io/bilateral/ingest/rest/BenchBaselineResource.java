@@ -1,0 +1,46 @@
+package io.bilateral.ingest.rest;
+
+import io.bilateral.ingest.config.IngestConfig;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+/**
+ * The benchmarks' baseline for {@code POST /events}: everything but the work (same thread
+ * model, token check, body read, 202 with JSON), so the ratio between the two is what
+ * validating and publishing cost. 404 unless {@code bilateral.bench.baseline=true}.
+ */
+@Path("/bench/noop")
+public class BenchBaselineResource {
+
+    private final IngestConfig config;
+
+    BenchBaselineResource(IngestConfig config) {
+        this.config = config;
+    }
+
+    @POST
+    @Blocking
+    @RolesAllowed(EventResource.EDITOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public Response noop(InputStream body) throws IOException {
+        if (!config.benchBaseline()) {
+            throw new NotFoundException();
+        }
+        int read = body.readAllBytes().length;
+        return Response.accepted(Map.of("read", read)).build();
+    }
+}
