@@ -1,7 +1,5 @@
 package io.bilateral.query.project;
 
-import io.bilateral.events.envelope.EventEnvelope;
-import io.bilateral.events.envelope.EventJson;
 import io.bilateral.events.envelope.Topics;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -11,10 +9,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Applies a batch of records from the log to every read model, and records how far each
@@ -44,10 +49,15 @@ public class Projector {
     /** The PostgreSQL channel that hears of each commit that added events, with the last number. */
     public static final String COMMITTED_CHANNEL = "bilateral_events";
 
-    private static final String INSERT_EVENT = """
+    /** The batch's events, one statement; those already there (a client's retry) are not returned. */
+    private static final String INSERT_EVENTS = """
             INSERT INTO events (event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload, seq, source)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-            ON CONFLICT (dyad, event_id) DO NOTHING""";
+            SELECT event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload::jsonb, seq, source
+            FROM unnest($1::uuid[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
+                        $8::text[], $9::bigint[], $10::text[])
+                 AS batch (event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload, seq, source)
+            ON CONFLICT (dyad, event_id) DO NOTHING
+            RETURNING dyad, event_id""";
     /** Never backwards: an instance that lost its partitions may still commit an old batch. */
     private static final String SAVE_OFFSET = """
             INSERT INTO projection_offsets (topic, partition, next_offset, updated_at) VALUES ($1, $2, $3, now())
@@ -103,29 +113,27 @@ public class Projector {
         return pool.withTransaction(tx -> lock(tx, nextOffsets.keySet())
                 .chain(() -> StreamNumbers.take(tx))
                 .chain(numbers -> storedOffsets(tx).chain(stored -> parking.skippedAmong(tx, dyads).chain(skipped -> parking.parkedAmong(tx, dyads).chain(parked -> {
-                    Uni<Integer> applied = Uni.createFrom().item(0);
+                    List<LogRecord> toApply = new ArrayList<>();
+                    Uni<Void> setAside = Uni.createFrom().voidItem();
                     for (LogRecord r : batch) {
-                        applied = applied.chain(count -> {
-                            // Already committed (a batch read again after a rebalance, or an old
-                            // batch of an instance that lost the partition): it was applied,
-                            // parked or held then, and must not be held again now.
-                            if (r.position().offset() < stored.getOrDefault(r.position().partition(), 0L)) {
-                                return Uni.createFrom().item(count);
-                            }
-                            if (skipped.contains(r.position())) {
-                                return Uni.createFrom().item(count);
-                            }
-                            if (parked.contains(r.dyad())) {
-                                return parking.hold(tx, r).replaceWith(count);
-                            }
-                            if (r.event() == null) {
-                                parked.add(r.dyad());
-                                return parking.poison(tx, r, "unreadable record: " + r.unreadable(), null).replaceWith(count);
-                            }
-                            return applyEvent(tx, r, numbers).map(isNew -> isNew ? count + 1 : count);
-                        });
+                        // Already committed (a batch read again after a rebalance, or an old
+                        // batch of an instance that lost the partition): it was applied,
+                        // parked or held then, and must not be held again now.
+                        if (r.position().offset() < stored.getOrDefault(r.position().partition(), 0L) || skipped.contains(r.position())) {
+                            continue;
+                        }
+                        if (parked.contains(r.dyad())) {
+                            setAside = setAside.call(() -> parking.hold(tx, r));
+                        } else if (r.event() == null) {
+                            parked.add(r.dyad());
+                            setAside = setAside.call(() -> parking.poison(tx, r, "unreadable record: " + r.unreadable(), null));
+                        } else {
+                            toApply.add(r);
+                        }
                     }
-                    return applied.call(() -> saveOffsets(tx, nextOffsets)).call(() -> numbers.store(tx, notifies));
+                    // What is set aside and what is applied go to different tables: their order does not matter.
+                    return setAside.chain(() -> applyEvents(tx, toApply, numbers))
+                            .call(() -> saveOffsets(tx, nextOffsets)).call(() -> numbers.store(tx, notifies));
                 })))));
     }
 
@@ -164,7 +172,7 @@ public class Projector {
                             return parking.skip(tx, r.position());
                         }
                         r.eventOrThrow();
-                        return StreamNumbers.take(tx).chain(numbers -> applyEvent(tx, r, numbers)
+                        return StreamNumbers.take(tx).chain(numbers -> applyEvents(tx, List.of(r), numbers)
                                 .chain(() -> parking.release(tx, r.position()))
                                 .chain(() -> numbers.store(tx, notifies)));
                     });
@@ -189,22 +197,47 @@ public class Projector {
                         (int) parked.stream().filter(p -> !ParkingLot.SKIPPED.equals(p.status())).count(), Failures.reason(failure)));
     }
 
-    private Uni<Boolean> applyEvent(SqlConnection tx, LogRecord r, StreamNumbers numbers) {
-        EventEnvelope e = r.event();
-        Tuple row = Sql.tuple(e.metadata().eventId(), r.position().partition(), r.position().offset(),
-                e.dyad().toString(), e.type().wireName(), e.metadata().factId(),
-                Sql.timestamp(e.metadata().recordedAt()), Sql.json(EventJson.toJson(e)), numbers.next(), r.source());
-        return tx.preparedQuery(INSERT_EVENT).execute(row)
-                .chain(result -> {
-                    if (result.rowCount() == 0) {
-                        return Uni.createFrom().item(false);
-                    }
-                    Uni<Void> all = Uni.createFrom().voidItem();
-                    for (ReadModelProjection readModel : readModels) {
-                        all = all.chain(() -> readModel.apply(tx, e));
-                    }
-                    return all.replaceWith(true);
-                });
+    /**
+     * Inserts the records' events into {@code events}, then hands those that were new to each
+     * read model. An event id seen twice in one batch counts once: its first record is applied.
+     * Returns how many were new.
+     */
+    private Uni<Integer> applyEvents(SqlConnection tx, List<LogRecord> records, StreamNumbers numbers) {
+        Map<List<Object>, LogRecord> firsts = new LinkedHashMap<>();
+        records.forEach(r -> firsts.putIfAbsent(List.of(r.event().dyad().toString(), r.event().metadata().eventId()), r));
+        List<LogRecord> distinct = List.copyOf(firsts.values());
+        if (distinct.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        List<NewEvent> candidates = distinct.stream().map(r -> NewEvent.of(r.event())).toList();
+        Long[] seqs = new Long[distinct.size()];
+        Arrays.setAll(seqs, i -> numbers.next());
+        Tuple columns = Sql.tuple(
+                candidates.stream().map(e -> e.envelope().metadata().eventId()).toArray(UUID[]::new),
+                distinct.stream().map(r -> r.position().partition()).toArray(Integer[]::new),
+                distinct.stream().map(r -> r.position().offset()).toArray(Long[]::new),
+                candidates.stream().map(e -> e.envelope().dyad().toString()).toArray(String[]::new),
+                candidates.stream().map(e -> e.envelope().type().wireName()).toArray(String[]::new),
+                candidates.stream().map(e -> e.envelope().metadata().factId()).toArray(String[]::new),
+                candidates.stream().map(e -> Sql.timestamp(e.envelope().metadata().recordedAt())).toArray(OffsetDateTime[]::new),
+                candidates.stream().map(NewEvent::json).toArray(String[]::new),
+                seqs,
+                distinct.stream().map(LogRecord::source).toArray(String[]::new));
+        return tx.preparedQuery(INSERT_EVENTS).execute(columns).chain(inserted -> {
+            Set<List<Object>> isNew = new HashSet<>();
+            inserted.forEach(row -> isNew.add(List.of(row.getString("dyad"), row.getUUID("event_id"))));
+            List<NewEvent> fresh = candidates.stream()
+                    .filter(e -> isNew.contains(List.of(e.envelope().dyad().toString(), e.envelope().metadata().eventId())))
+                    .toList();
+            if (fresh.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            Uni<Void> all = Uni.createFrom().voidItem();
+            for (ReadModelProjection readModel : readModels) {
+                all = all.chain(() -> readModel.apply(tx, fresh));
+            }
+            return all.replaceWith(fresh.size());
+        });
     }
 
     /** In ascending order, so that two transactions never wait for each other in a circle. */

@@ -1,14 +1,17 @@
 package io.bilateral.query.project;
 
-import io.bilateral.events.envelope.EventEnvelope;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
+import java.util.List;
+
 /**
- * One read model's part of applying an event. Called inside the batch's transaction, once per
- * event the log has not applied before, in log order within a dyad.
+ * One read model's part of applying a batch. Called inside the batch's transaction with the
+ * events the log has not applied before, in log order (never empty). A read model applies them
+ * set-wise, a statement per table for the whole batch where the result does not depend on the
+ * order, so that the cost of a batch is not a round trip per event.
  */
 public interface ReadModelProjection {
 
-    Uni<Void> apply(SqlConnection tx, EventEnvelope event);
+    Uni<Void> apply(SqlConnection tx, List<NewEvent> events);
 }

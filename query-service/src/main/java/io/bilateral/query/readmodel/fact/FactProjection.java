@@ -4,21 +4,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.envelope.EventJson;
-import io.bilateral.events.event.EventCoding;
 import io.bilateral.events.event.FactAmended;
 import io.bilateral.events.event.FactRetracted;
 import io.bilateral.events.event.RelationEvent;
 import io.bilateral.events.time.PartialDate;
+import io.bilateral.query.project.NewEvent;
 import io.bilateral.query.project.ReadModelProjection;
 import io.bilateral.query.project.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Keeps {@code facts} (each fact in its current state, with the derived date bounds and
@@ -27,15 +36,28 @@ import java.util.Map;
  * retraction marks the fact retracted; either only when based on the current revision.
  * Otherwise, or when the fact is unknown or the amended fact would be invalid, the
  * correction is recorded in {@code fact_conflicts} and the fact stays as it was.
+ *
+ * <p>New facts are recorded set-wise: each run of them between two corrections takes one
+ * statement per table. A correction is applied on its own, in its place in the log, since it
+ * reads the fact's current state.
  */
 @ApplicationScoped
 public class FactProjection implements ReadModelProjection {
 
+    private static final String ALREADY_EXISTS = "a fact with this id already exists; record a new fact or amend it";
+
+    /** Returns the facts inserted: an id that exists already is not, and its event is a conflict. */
     private static final String INSERT = """
             INSERT INTO facts (fact_id, dyad, type, occurred, earliest, latest, precision, certainty, sources,
                                payload, cameo, goldstein, revision, retracted, recorded_at, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, false, $13, $13)
-            ON CONFLICT (fact_id) DO NOTHING""";
+            SELECT fact_id, dyad, type, occurred, earliest, latest, precision, certainty, sources::jsonb,
+                   payload::jsonb, cameo, goldstein, 1, false, recorded_at, recorded_at
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[], $7::text[], $8::text[],
+                        $9::text[], $10::text[], $11::text[], $12::float8[], $13::timestamptz[])
+                 AS batch (fact_id, dyad, type, occurred, earliest, latest, precision, certainty, sources,
+                           payload, cameo, goldstein, recorded_at)
+            ON CONFLICT (fact_id) DO NOTHING
+            RETURNING fact_id""";
     private static final String CURRENT = "SELECT dyad, revision, retracted, payload FROM facts WHERE fact_id = $1 FOR UPDATE";
     private static final String AMEND = """
             UPDATE facts SET occurred = $2, earliest = $3, latest = $4, precision = $5, certainty = $6, sources = $7,
@@ -43,57 +65,106 @@ public class FactProjection implements ReadModelProjection {
             WHERE fact_id = $1""";
     private static final String RETRACT = """
             UPDATE facts SET retracted = true, revision = revision + 1, updated_at = $2 WHERE fact_id = $1""";
-    private static final String REVISION = """
+    private static final String REVISIONS = """
             INSERT INTO fact_revisions (fact_id, revision, event_id, kind, reason, sources, changes, recorded_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING""";
-    private static final String CONFLICT = """
+            SELECT fact_id, revision, event_id, kind, reason, sources::jsonb, changes::jsonb, recorded_at
+            FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
+                 AS batch (fact_id, revision, event_id, kind, reason, sources, changes, recorded_at)
+            ON CONFLICT DO NOTHING""";
+    private static final String CONFLICTS = """
             INSERT INTO fact_conflicts (event_id, fact_id, based_on_revision, current_revision, reason, payload, recorded_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING""";
+            SELECT event_id, fact_id, based_on_revision, current_revision, reason, payload::jsonb, recorded_at
+            FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[], $5::text[], $6::text[], $7::timestamptz[])
+                 AS batch (event_id, fact_id, based_on_revision, current_revision, reason, payload, recorded_at)
+            ON CONFLICT DO NOTHING""";
 
     @Override
-    public Uni<Void> apply(SqlConnection tx, EventEnvelope e) {
-        if (e.event() instanceof FactAmended amended) {
-            return correct(tx, e, amended.basedOnRevision());
+    public Uni<Void> apply(SqlConnection tx, List<NewEvent> events) {
+        Uni<Void> applied = Uni.createFrom().voidItem();
+        List<NewEvent> run = new ArrayList<>();
+        for (NewEvent e : events) {
+            if (e.envelope().type().isCorrection()) {
+                List<NewEvent> before = List.copyOf(run);
+                run.clear();
+                applied = applied.chain(() -> record(tx, before)).chain(() -> correct(tx, e));
+            } else {
+                run.add(e);
+            }
         }
-        if (e.event() instanceof FactRetracted retracted) {
-            return correct(tx, e, retracted.basedOnRevision());
-        }
-        RelationEvent fact = e.event();
-        Dates when = Dates.of(fact);
-        EventCoding coding = e.type().coding();
-        return tx.preparedQuery(INSERT).execute(Sql.tuple(
-                        e.metadata().factId(), e.dyad().toString(), e.type().wireName(),
-                        when.edtf, when.earliest, when.latest, when.precision,
-                        fact.certainty() == null ? null : fact.certainty().name(),
-                        Sql.json(EventJson.mapper().valueToTree(fact.sources())),
-                        Sql.json(EventJson.toJson(e)),
-                        coding.cameo(), coding.goldstein(),
-                        Sql.timestamp(e.metadata().recordedAt())))
-                .chain(inserted -> inserted.rowCount() == 0
-                        ? conflict(tx, e, 1, null, "a fact with this id already exists; record a new fact or amend it")
-                        : revision(tx, e, 1, "RECORDED", null, null));
+        List<NewEvent> last = List.copyOf(run);
+        return applied.chain(() -> record(tx, last));
     }
 
-    private Uni<Void> correct(SqlConnection tx, EventEnvelope e, int basedOn) {
+    /** Records new facts: revision 1 of each, or a conflict when its id is taken. */
+    private Uni<Void> record(SqlConnection tx, List<NewEvent> facts) {
+        if (facts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        // One statement cannot say which of two rows with the same id it inserted: the first
+        // is tried, and a second is a conflict whatever happens to the first.
+        Map<String, NewEvent> firsts = new LinkedHashMap<>();
+        List<NewEvent> repeated = new ArrayList<>();
+        facts.forEach(e -> {
+            if (firsts.putIfAbsent(e.envelope().metadata().factId(), e) != null) {
+                repeated.add(e);
+            }
+        });
+        List<NewEvent> tried = List.copyOf(firsts.values());
+        List<Dates> dates = tried.stream().map(e -> Dates.of(e.envelope().event())).toList();
+        Tuple columns = Sql.tuple(
+                tried.stream().map(e -> e.envelope().metadata().factId()).toArray(String[]::new),
+                tried.stream().map(e -> e.envelope().dyad().toString()).toArray(String[]::new),
+                tried.stream().map(e -> e.envelope().type().wireName()).toArray(String[]::new),
+                dates.stream().map(Dates::edtf).toArray(String[]::new),
+                dates.stream().map(Dates::earliest).toArray(LocalDate[]::new),
+                dates.stream().map(Dates::latest).toArray(LocalDate[]::new),
+                dates.stream().map(Dates::precision).toArray(String[]::new),
+                tried.stream().map(e -> e.envelope().event().certainty()).map(c -> c == null ? null : c.name()).toArray(String[]::new),
+                tried.stream().map(e -> sources(e.envelope().event())).toArray(String[]::new),
+                tried.stream().map(NewEvent::json).toArray(String[]::new),
+                tried.stream().map(e -> e.envelope().type().coding().cameo()).toArray(String[]::new),
+                tried.stream().map(e -> e.envelope().type().coding().goldstein()).toArray(Double[]::new),
+                tried.stream().map(e -> Sql.timestamp(e.envelope().metadata().recordedAt())).toArray(OffsetDateTime[]::new));
+        return tx.preparedQuery(INSERT).execute(columns).chain(inserted -> {
+            Set<String> ids = new HashSet<>();
+            inserted.forEach(row -> ids.add(row.getString("fact_id")));
+            List<Revision> revisions = new ArrayList<>();
+            List<Conflict> conflicts = new ArrayList<>();
+            for (NewEvent e : tried) {
+                if (ids.contains(e.envelope().metadata().factId())) {
+                    revisions.add(new Revision(e, 1, "RECORDED", null, null));
+                } else {
+                    conflicts.add(new Conflict(e, 1, null, ALREADY_EXISTS));
+                }
+            }
+            repeated.forEach(e -> conflicts.add(new Conflict(e, 1, null, ALREADY_EXISTS)));
+            return revisions(tx, revisions).chain(() -> conflicts(tx, conflicts));
+        });
+    }
+
+    /** Applies an amendment or a retraction to the fact's current state, or records why it cannot. */
+    private Uni<Void> correct(SqlConnection tx, NewEvent event) {
+        EventEnvelope e = event.envelope();
+        int basedOn = e.event() instanceof FactAmended amended ? amended.basedOnRevision() : ((FactRetracted) e.event()).basedOnRevision();
         return tx.preparedQuery(CURRENT).execute(Sql.tuple(e.metadata().factId())).chain(rows -> {
             if (rows.rowCount() == 0) {
-                return conflict(tx, e, basedOn, null, "no fact " + e.metadata().factId());
+                return conflict(tx, event, basedOn, null, "no fact " + e.metadata().factId());
             }
             Row current = rows.iterator().next();
             int revision = current.getInteger("revision");
             if (!current.getString("dyad").equals(e.dyad().toString())) {
-                return conflict(tx, e, basedOn, revision, "the fact belongs to dyad " + current.getString("dyad") + ", not " + e.dyad());
+                return conflict(tx, event, basedOn, revision, "the fact belongs to dyad " + current.getString("dyad") + ", not " + e.dyad());
             }
             if (revision != basedOn) {
-                return conflict(tx, e, basedOn, revision, "based on revision " + basedOn + ", but the fact is at revision " + revision);
+                return conflict(tx, event, basedOn, revision, "based on revision " + basedOn + ", but the fact is at revision " + revision);
             }
             if (current.getBoolean("retracted")) {
-                return conflict(tx, e, basedOn, revision, "the fact is retracted");
+                return conflict(tx, event, basedOn, revision, "the fact is retracted");
             }
             if (e.event() instanceof FactRetracted retracted) {
                 return tx.preparedQuery(RETRACT).execute(Sql.tuple(e.metadata().factId(), Sql.timestamp(e.metadata().recordedAt())))
-                        .chain(() -> revision(tx, e, revision + 1, "RETRACTED",
-                                retracted.reason().name() + (retracted.note() != null ? ": " + retracted.note() : ""), null));
+                        .chain(() -> revisions(tx, List.of(new Revision(event, revision + 1, "RETRACTED",
+                                retracted.reason().name() + (retracted.note() != null ? ": " + retracted.note() : ""), null))));
             }
             FactAmended amended = (FactAmended) e.event();
             EventEnvelope merged;
@@ -102,14 +173,14 @@ public class FactProjection implements ReadModelProjection {
                 payload = merge((ObjectNode) EventJson.mapper().readTree(current.getJsonObject("payload").encode()), amended.changes());
                 merged = EventJson.fromJsonStrictly(payload);
             } catch (Exception invalid) {
-                return conflict(tx, e, basedOn, revision, "the amended fact would be invalid: " + invalid.getMessage());
+                return conflict(tx, event, basedOn, revision, "the amended fact would be invalid: " + invalid.getMessage());
             }
             Dates when = Dates.of(merged.event());
             return tx.preparedQuery(AMEND).execute(Sql.tuple(e.metadata().factId(), when.edtf, when.earliest, when.latest,
                             when.precision, merged.event().certainty() == null ? null : merged.event().certainty().name(),
                             Sql.json(EventJson.mapper().valueToTree(merged.event().sources())), Sql.json(payload),
                             Sql.timestamp(e.metadata().recordedAt())))
-                    .chain(() -> revision(tx, e, revision + 1, "AMENDED", amended.reason(), amended.changes()));
+                    .chain(() -> revisions(tx, List.of(new Revision(event, revision + 1, "AMENDED", amended.reason(), amended.changes()))));
         });
     }
 
@@ -128,21 +199,55 @@ public class FactProjection implements ReadModelProjection {
         return target;
     }
 
-    private Uni<Void> revision(SqlConnection tx, EventEnvelope e, int revision, String kind, String reason, JsonNode changes) {
-        return tx.preparedQuery(REVISION).execute(Sql.tuple(e.metadata().factId(), revision, e.metadata().eventId(), kind, reason,
-                        Sql.json(EventJson.mapper().valueToTree(e.event().sources())), changes == null ? null : Sql.json(changes),
-                        Sql.timestamp(e.metadata().recordedAt())))
+    /** A row of {@code fact_revisions}: what the event made of its fact. */
+    private record Revision(NewEvent event, int revision, String kind, String reason, JsonNode changes) {
+    }
+
+    /** A row of {@code fact_conflicts}: an event that could not change its fact, and why. */
+    private record Conflict(NewEvent event, int basedOn, Integer current, String reason) {
+    }
+
+    private Uni<Void> revisions(SqlConnection tx, List<Revision> revisions) {
+        if (revisions.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery(REVISIONS).execute(Sql.tuple(
+                        revisions.stream().map(r -> r.event().envelope().metadata().factId()).toArray(String[]::new),
+                        revisions.stream().map(Revision::revision).toArray(Integer[]::new),
+                        revisions.stream().map(r -> r.event().envelope().metadata().eventId()).toArray(UUID[]::new),
+                        revisions.stream().map(Revision::kind).toArray(String[]::new),
+                        revisions.stream().map(Revision::reason).toArray(String[]::new),
+                        revisions.stream().map(r -> sources(r.event().envelope().event())).toArray(String[]::new),
+                        revisions.stream().map(r -> r.changes() == null ? null : r.changes().toString()).toArray(String[]::new),
+                        revisions.stream().map(r -> Sql.timestamp(r.event().envelope().metadata().recordedAt())).toArray(OffsetDateTime[]::new)))
                 .replaceWithVoid();
     }
 
-    private Uni<Void> conflict(SqlConnection tx, EventEnvelope e, int basedOn, Integer current, String reason) {
-        return tx.preparedQuery(CONFLICT).execute(Sql.tuple(e.metadata().eventId(), e.metadata().factId(), basedOn, current, reason,
-                        Sql.json(EventJson.toJson(e)), Sql.timestamp(e.metadata().recordedAt())))
+    private Uni<Void> conflict(SqlConnection tx, NewEvent event, int basedOn, Integer current, String reason) {
+        return conflicts(tx, List.of(new Conflict(event, basedOn, current, reason)));
+    }
+
+    private Uni<Void> conflicts(SqlConnection tx, List<Conflict> conflicts) {
+        if (conflicts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery(CONFLICTS).execute(Sql.tuple(
+                        conflicts.stream().map(c -> c.event().envelope().metadata().eventId()).toArray(UUID[]::new),
+                        conflicts.stream().map(c -> c.event().envelope().metadata().factId()).toArray(String[]::new),
+                        conflicts.stream().map(Conflict::basedOn).toArray(Integer[]::new),
+                        conflicts.stream().map(Conflict::current).toArray(Integer[]::new),
+                        conflicts.stream().map(Conflict::reason).toArray(String[]::new),
+                        conflicts.stream().map(c -> c.event().json()).toArray(String[]::new),
+                        conflicts.stream().map(c -> Sql.timestamp(c.event().envelope().metadata().recordedAt())).toArray(OffsetDateTime[]::new)))
                 .replaceWithVoid();
+    }
+
+    private static String sources(RelationEvent fact) {
+        return EventJson.mapper().valueToTree(fact.sources()).toString();
     }
 
     /** The date columns of a fact: where the timeline places it (absent for undated facts). */
-    private record Dates(String edtf, java.time.LocalDate earliest, java.time.LocalDate latest, String precision) {
+    private record Dates(String edtf, LocalDate earliest, LocalDate latest, String precision) {
         static Dates of(RelationEvent fact) {
             // What happened when known, else (incidents) when it was disclosed.
             PartialDate when = fact.when();
