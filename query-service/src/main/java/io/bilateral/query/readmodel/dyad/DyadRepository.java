@@ -5,10 +5,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 /** Reads for the dyad summary. */
 @ApplicationScoped
 @WithSession
@@ -16,16 +12,6 @@ public class DyadRepository implements PanacheRepositoryBase<DyadRow, String> {
 
     public Uni<DyadRow> findByDyad(String dyad) {
         return findById(dyad);
-    }
-
-    /** Current (not retracted) facts of a dyad, counted by type; served by the facts_timeline index. */
-    public Uni<Map<String, Long>> countFactsByType(String dyad) {
-        return getSession().chain(s -> s.createSelectionQuery(
-                        "select f.type, count(f) from FactRow f where f.dyad = :dyad and f.retracted = false "
-                                + "group by f.type order by f.type", Object[].class)
-                .setParameter("dyad", dyad)
-                .getResultList())
-                .map(DyadRepository::toCounts);
     }
 
     /**
@@ -42,11 +28,5 @@ public class DyadRepository implements PanacheRepositoryBase<DyadRow, String> {
                 .getResultList())
                 .map(rows -> rows.isEmpty() ? null
                         : new DyadSummary.RelationsSince((String) rows.get(0)[0], (String) rows.get(0)[1], (String) rows.get(0)[2]));
-    }
-
-    private static Map<String, Long> toCounts(List<Object[]> rows) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        rows.forEach(r -> counts.put((String) r[0], (Long) r[1]));
-        return counts;
     }
 }
