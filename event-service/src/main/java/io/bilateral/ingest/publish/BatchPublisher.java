@@ -1,6 +1,5 @@
 package io.bilateral.ingest.publish;
 
-import io.bilateral.events.envelope.CloudEventsKafka;
 import io.bilateral.events.envelope.LogPosition;
 import io.bilateral.events.envelope.Topics;
 import io.bilateral.ingest.config.IngestConfig;
@@ -59,19 +58,18 @@ public class BatchPublisher {
                 // The producer reports most failures through the callback, not by throwing: stop at the first.
                 AtomicReference<Exception> failed = new AtomicReference<>();
                 long deadline = System.nanoTime() + config.publish().batchTimeout().toNanos();
-                spool.forEach(event -> {
+                spool.forEach(Topics.EVENTS, record -> {
                     if (failed.get() != null) {
                         throw new IllegalStateException("a record of the batch failed: " + failed.get().getMessage(), failed.get());
                     }
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("the batch took longer than " + config.publish().batchTimeout());
                     }
-                    acks.add(p.send(CloudEventsKafka.toRecord(Topics.EVENTS, event, config.publish().source()),
-                            (meta, error) -> {
-                                if (error != null) {
-                                    failed.compareAndSet(null, error);
-                                }
-                            }));
+                    acks.add(p.send(record, (meta, error) -> {
+                        if (error != null) {
+                            failed.compareAndSet(null, error);
+                        }
+                    }));
                 });
                 commit(p, deadline);
                 Map<Integer, Long> last = new TreeMap<>();

@@ -1,7 +1,8 @@
 package io.bilateral.ingest.publish;
 
-import io.bilateral.events.envelope.EventEnvelope;
-import io.bilateral.events.envelope.EventJson;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -15,8 +16,9 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * The validated events of a batch, on disk between validation and publication: a batch is
- * published only once every event of it is known valid, and is never held whole in memory.
+ * The validated events of a batch, on disk between validation and publication, as the Kafka
+ * records they become: a batch is published only once every event of it is known valid, is
+ * never held whole in memory, and each event is encoded once.
  */
 public final class BatchSpool implements AutoCloseable {
 
@@ -33,11 +35,17 @@ public final class BatchSpool implements AutoCloseable {
         }
     }
 
-    public void add(EventEnvelope event) {
-        byte[] json = EventJson.toBytes(event);
+    /** Spools a record: its key, value and headers (the topic is the publisher's). */
+    public void add(ProducerRecord<String, byte[]> record) {
         try {
-            out.writeInt(json.length);
-            out.write(json);
+            out.writeUTF(record.key());
+            writeBytes(record.value());
+            Header[] headers = record.headers().toArray();
+            out.writeShort(headers.length);
+            for (Header h : headers) {
+                out.writeUTF(h.key());
+                writeBytes(h.value());
+            }
             size++;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spool the batch", e);
@@ -48,15 +56,19 @@ public final class BatchSpool implements AutoCloseable {
         return size;
     }
 
-    /** Reads the events back, in order. */
-    public void forEach(Consumer<EventEnvelope> action) {
+    /** Reads the records back, in order, addressed to {@code topic}. */
+    public void forEach(String topic, Consumer<ProducerRecord<String, byte[]>> action) {
         try {
             out.flush();
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
                 for (int i = 0; i < size; i++) {
-                    byte[] json = new byte[in.readInt()];
-                    in.readFully(json);
-                    action.accept(EventJson.fromBytes(json));
+                    String key = in.readUTF();
+                    byte[] value = readBytes(in);
+                    RecordHeaders headers = new RecordHeaders();
+                    for (int h = in.readShort(); h > 0; h--) {
+                        headers.add(in.readUTF(), readBytes(in));
+                    }
+                    action.accept(new ProducerRecord<>(topic, null, key, value, headers));
                 }
             }
         } catch (EOFException e) {
@@ -64,6 +76,17 @@ public final class BatchSpool implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void writeBytes(byte[] bytes) throws IOException {
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static byte[] readBytes(DataInputStream in) throws IOException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return bytes;
     }
 
     @Override

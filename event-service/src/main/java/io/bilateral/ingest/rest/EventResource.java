@@ -1,7 +1,9 @@
 package io.bilateral.ingest.rest;
 
+import io.bilateral.events.envelope.CloudEventsKafka;
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.envelope.LogPosition;
+import io.bilateral.events.envelope.Topics;
 import io.bilateral.ingest.config.IngestConfig;
 import io.bilateral.ingest.publish.BatchPublisher;
 import io.bilateral.ingest.publish.BatchSpool;
@@ -30,6 +32,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Accepts facts: validates, publishes, and answers once the log has them. Writing needs the editor role. */
 @Path("/events")
@@ -93,10 +96,11 @@ public class EventResource {
         InputStream limited = new LimitedInputStream(body, config.limits().maxBatchBytes().asLongValue(), "the batch");
         BatchReader batch = new BatchReader(reader, config.limits().maxBatchEvents(), config.limits().maxEventBytes().asLongValue());
         try (BatchSpool spool = new BatchSpool()) {
+            Consumer<EventEnvelope> spooled = event -> spool.add(CloudEventsKafka.toRecord(Topics.EVENTS, event, config.publish().source()));
             if (contentType != null && contentType.startsWith(NDJSON)) {
-                batch.readLines(limited, spool::add);
+                batch.readLines(limited, spooled);
             } else {
-                batch.readArray(limited, spool::add);
+                batch.readArray(limited, spooled);
             }
             batch.finish();
             List<LogPosition> positions = batches.publish(spool);

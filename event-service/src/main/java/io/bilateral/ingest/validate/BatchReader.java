@@ -13,12 +13,10 @@ import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.envelope.EventJson;
 import io.bilateral.events.problem.Violation;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,17 +83,16 @@ public final class BatchReader {
      * and the message names its line. No line may be longer than an event may be.
      */
     public void readLines(InputStream body, Consumer<EventEnvelope> valid) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-        String line;
+        Lines lines = new Lines(body);
         int lineNumber = 0;
-        while ((line = readLine(lines)) != null) {
+        while (lines.next()) {
             lineNumber++;
-            if (line.isBlank()) {
+            if (lines.isBlank()) {
                 continue;
             }
             JsonNode node;
             try {
-                node = LINE.readTree(line);
+                node = LINE.readTree(lines.bytes, 0, lines.length);
             } catch (JsonProcessingException e) {
                 add(new Violation("/" + count, "line " + lineNumber + " is not one well-formed JSON value: " + e.getOriginalMessage()));
                 count++;
@@ -105,17 +102,67 @@ public final class BatchReader {
         }
     }
 
-    /** A line, but never more of one than an event may take (so one endless line cannot fill the heap). */
-    private String readLine(BufferedReader in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        int c;
-        while ((c = in.read()) >= 0 && c != '\n') {
-            line.append((char) c);
-            if (line.length() > maxEventBytes) {
-                throw new PayloadTooLargeException("event " + count + " (a line) is longer than the limit of " + maxEventBytes + " bytes");
+    /**
+     * The lines of a UTF-8 stream as bytes, parsed without decoding them first: in UTF-8 a
+     * newline byte is never part of another character. A line may be no longer than an event
+     * may be, so one endless line cannot fill the heap.
+     */
+    private final class Lines {
+        private final InputStream in;
+        private final byte[] buffer = new byte[1 << 16];
+        private int position;
+        private int end;
+        byte[] bytes = new byte[1 << 12];
+        int length;
+
+        Lines(InputStream in) {
+            this.in = in;
+        }
+
+        /** Reads the next line (without its newline); false at the end of the stream. */
+        boolean next() throws IOException {
+            length = 0;
+            while (true) {
+                if (position == end) {
+                    int read = in.read(buffer, 0, buffer.length);
+                    if (read < 0) {
+                        return length > 0;
+                    }
+                    position = 0;
+                    end = read;
+                }
+                int newline = position;
+                while (newline < end && buffer[newline] != '\n') {
+                    newline++;
+                }
+                append(position, newline - position);
+                position = newline < end ? newline + 1 : newline;
+                if (newline < end) {
+                    return true;
+                }
             }
         }
-        return c < 0 && line.isEmpty() ? null : line.toString();
+
+        private void append(int from, int n) {
+            if (length + n > maxEventBytes) {
+                throw new PayloadTooLargeException("event " + count + " (a line) is longer than the limit of " + maxEventBytes + " bytes");
+            }
+            if (length + n > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(length + n, bytes.length * 2));
+            }
+            System.arraycopy(buffer, from, bytes, length, n);
+            length += n;
+        }
+
+        boolean isBlank() {
+            for (int i = 0; i < length; i++) {
+                byte b = bytes[i];
+                if (b != ' ' && b != '\t' && b != '\r' && b != '\f' && b != 0x0B) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private void accept(JsonNode node, Consumer<EventEnvelope> valid) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -34,6 +35,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -63,6 +65,10 @@ public final class SubmissionReader {
     private static final Pattern MISSING_PROPERTY = Pattern.compile("Missing required creator property '([^']+)'");
     private static final Pattern FACT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
     private static final ObjectMapper STRICT = strictMapper();
+    /** Each type's own fields, with their readers (after STRICT, which builds them). */
+    private static final Map<EventType, List<TypeField>> TYPE_FIELDS = typeFields();
+    /** The fields a submission of each type may have. */
+    private static final Map<EventType, Set<String>> KNOWN_FIELDS = knownFields();
 
     private final Clock clock;
 
@@ -281,28 +287,57 @@ public final class SubmissionReader {
      * paths: {@code /mission/hostState}, {@code /visitor/name}.
      */
     private static void checkTypeFields(ObjectNode fact, EventType type, String base, List<Violation> errors) {
-        for (RecordComponent component : type.javaType().getRecordComponents()) {
-            String name = component.getName();
-            if (COMMON_FIELDS.contains(name)) {
-                continue;
-            }
-            JsonNode value = fact.get(name);
+        for (TypeField field : TYPE_FIELDS.get(type)) {
+            JsonNode value = fact.get(field.name());
             if (value == null || value.isNull()) {
-                // @JsonProperty does not target record components: Java puts it on the accessor.
-                JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
-                if (property != null && property.required()) {
-                    errors.add(new Violation(base + "/" + name, "is required"));
+                if (field.required()) {
+                    errors.add(new Violation(base + "/" + field.name(), "is required"));
                 }
                 continue;
             }
             try {
-                STRICT.readerFor(STRICT.getTypeFactory().constructType(component.getGenericType())).readValue(value);
+                field.reader().readValue(value);
             } catch (JsonMappingException e) {
-                errors.add(violation(base + "/" + escape(name), e));
+                errors.add(violation(base + "/" + escape(field.name()), e));
             } catch (IOException e) {
-                errors.add(new Violation(base + "/" + escape(name), e.getMessage()));
+                errors.add(new Violation(base + "/" + escape(field.name()), e.getMessage()));
             }
         }
+    }
+
+    /** A field particular to a type, and the reader that checks it (built once: a reader per event is costly). */
+    private record TypeField(String name, boolean required, ObjectReader reader) {
+    }
+
+    private static Map<EventType, List<TypeField>> typeFields() {
+        Map<EventType, List<TypeField>> fields = new EnumMap<>(EventType.class);
+        for (EventType type : EventType.values()) {
+            List<TypeField> own = new ArrayList<>();
+            for (RecordComponent component : type.javaType().getRecordComponents()) {
+                if (COMMON_FIELDS.contains(component.getName())) {
+                    continue;
+                }
+                // @JsonProperty does not target record components: Java puts it on the accessor.
+                JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+                own.add(new TypeField(component.getName(), property != null && property.required(),
+                        STRICT.readerFor(STRICT.getTypeFactory().constructType(component.getGenericType()))));
+            }
+            fields.put(type, List.copyOf(own));
+        }
+        return fields;
+    }
+
+    private static Map<EventType, Set<String>> knownFields() {
+        Map<EventType, Set<String>> known = new EnumMap<>(EventType.class);
+        for (EventType type : EventType.values()) {
+            Set<String> names = new HashSet<>(Set.of(EventJson.TYPE, EventJson.EVENT_ID, EventJson.FACT_ID));
+            names.addAll(SERVER_ASSIGNED);
+            for (RecordComponent component : type.javaType().getRecordComponents()) {
+                names.add(component.getName());
+            }
+            known.put(type, Set.copyOf(names));
+        }
+        return known;
     }
 
     private static void checkSources(JsonNode sources, String pointer, List<Violation> errors) {
@@ -378,11 +413,7 @@ public final class SubmissionReader {
     }
 
     private static void checkUnknownFields(ObjectNode fact, EventType type, String base, List<Violation> errors) {
-        Set<String> known = new HashSet<>(Set.of(EventJson.TYPE, EventJson.EVENT_ID, EventJson.FACT_ID));
-        known.addAll(SERVER_ASSIGNED);
-        for (var component : type.javaType().getRecordComponents()) {
-            known.add(component.getName());
-        }
+        Set<String> known = KNOWN_FIELDS.get(type);
         for (Iterator<String> names = fact.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
