@@ -120,7 +120,7 @@ public class FactProjection implements ReadModelProjection {
                 dates.stream().map(Dates::latest).toArray(LocalDate[]::new),
                 dates.stream().map(Dates::precision).toArray(String[]::new),
                 tried.stream().map(e -> e.envelope().event().certainty()).map(c -> c == null ? null : c.name()).toArray(String[]::new),
-                tried.stream().map(e -> sources(e.envelope().event())).toArray(String[]::new),
+                tried.stream().map(NewEvent::sources).toArray(String[]::new),
                 tried.stream().map(NewEvent::json).toArray(String[]::new),
                 tried.stream().map(e -> e.envelope().type().coding().cameo()).toArray(String[]::new),
                 tried.stream().map(e -> e.envelope().type().coding().goldstein()).toArray(Double[]::new),
@@ -217,7 +217,7 @@ public class FactProjection implements ReadModelProjection {
                         revisions.stream().map(r -> r.event().envelope().metadata().eventId()).toArray(UUID[]::new),
                         revisions.stream().map(Revision::kind).toArray(String[]::new),
                         revisions.stream().map(Revision::reason).toArray(String[]::new),
-                        revisions.stream().map(r -> sources(r.event().envelope().event())).toArray(String[]::new),
+                        revisions.stream().map(r -> r.event().sources()).toArray(String[]::new),
                         revisions.stream().map(r -> r.changes() == null ? null : r.changes().toString()).toArray(String[]::new),
                         revisions.stream().map(r -> Sql.timestamp(r.event().envelope().metadata().recordedAt())).toArray(OffsetDateTime[]::new)))
                 .replaceWithVoid();
@@ -240,10 +240,6 @@ public class FactProjection implements ReadModelProjection {
                         conflicts.stream().map(c -> c.event().json()).toArray(String[]::new),
                         conflicts.stream().map(c -> Sql.timestamp(c.event().envelope().metadata().recordedAt())).toArray(OffsetDateTime[]::new)))
                 .replaceWithVoid();
-    }
-
-    private static String sources(RelationEvent fact) {
-        return EventJson.mapper().valueToTree(fact.sources()).toString();
     }
 
     /** The date columns of a fact: where the timeline places it (absent for undated facts). */
