@@ -11,21 +11,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The parts of a dyad's summary read from its current facts, each through the
- * facts_by_type_order index (migration V10), so that a summary costs the same for a dyad of
- * ten facts and one of a hundred thousand: the counts and scores per type, and the latest fact
- * of each kind the summary shows.
+ * The parts of a dyad's summary read from its current facts, so that a summary costs the same
+ * for a dyad of ten facts and one of a hundred thousand: the counts and scores per type, which
+ * the projection keeps ({@code fact_counts}, migration V11), and the latest fact of each kind
+ * the summary shows, one step down the facts_by_type_order index (migration V10) each.
  */
 @ApplicationScoped
 public class DyadGlance {
 
-    /** Per type: how many current facts, and the cooperative and conflictual ones' Goldstein scores. */
+    /** Per type: how many current facts, and the cooperative and conflictual ones' Goldstein scores (kept by the projection). */
     public static final String COUNTS = """
-            SELECT type, count(*) AS facts,
-                   count(*) FILTER (WHERE goldstein > 0) AS cooperative, COALESCE(sum(goldstein) FILTER (WHERE goldstein > 0), 0) AS cooperation,
-                   count(*) FILTER (WHERE goldstein < 0) AS conflictual, COALESCE(sum(goldstein) FILTER (WHERE goldstein < 0), 0) AS conflict
-            FROM facts WHERE dyad = $1 AND NOT retracted
-            GROUP BY type ORDER BY type""";
+            SELECT type, facts, cooperative, cooperation::float8 AS cooperation, conflictual, conflict::float8 AS conflict
+            FROM fact_counts WHERE dyad = $1 AND facts > 0
+            ORDER BY type""";
 
     /**
      * The last fact of each topic in timeline order (the order of {@code FactsOfTypes}): the

@@ -58,7 +58,7 @@ public class FactProjection implements ReadModelProjection {
                            payload, cameo, goldstein, recorded_at)
             ON CONFLICT (fact_id) DO NOTHING
             RETURNING fact_id""";
-    private static final String CURRENT = "SELECT dyad, revision, retracted, payload FROM facts WHERE fact_id = $1 FOR UPDATE";
+    private static final String CURRENT = "SELECT dyad, type, goldstein, revision, retracted, payload FROM facts WHERE fact_id = $1 FOR UPDATE";
     private static final String AMEND = """
             UPDATE facts SET occurred = $2, earliest = $3, latest = $4, precision = $5, certainty = $6, sources = $7,
                              payload = $8, revision = revision + 1, updated_at = $9
@@ -71,6 +71,20 @@ public class FactProjection implements ReadModelProjection {
             FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
                  AS batch (fact_id, revision, event_id, kind, reason, sources, changes, recorded_at)
             ON CONFLICT DO NOTHING""";
+    /** Adds (+1) or takes away (-1) facts with their scores, per dyad and type (migration V11). */
+    private static final String COUNT = """
+            INSERT INTO fact_counts (dyad, type, facts, cooperative, cooperation, conflictual, conflict)
+            SELECT dyad, type, sum(sign),
+                   COALESCE(sum(sign) FILTER (WHERE goldstein > 0), 0), COALESCE(sum(sign * goldstein::numeric) FILTER (WHERE goldstein > 0), 0),
+                   COALESCE(sum(sign) FILTER (WHERE goldstein < 0), 0), COALESCE(sum(sign * goldstein::numeric) FILTER (WHERE goldstein < 0), 0)
+            FROM unnest($1::text[], $2::text[], $3::float8[], $4::int[]) AS batch (dyad, type, goldstein, sign)
+            GROUP BY dyad, type
+            ON CONFLICT (dyad, type) DO UPDATE SET
+                facts = fact_counts.facts + EXCLUDED.facts,
+                cooperative = fact_counts.cooperative + EXCLUDED.cooperative,
+                cooperation = fact_counts.cooperation + EXCLUDED.cooperation,
+                conflictual = fact_counts.conflictual + EXCLUDED.conflictual,
+                conflict = fact_counts.conflict + EXCLUDED.conflict""";
     private static final String CONFLICTS = """
             INSERT INTO fact_conflicts (event_id, fact_id, based_on_revision, current_revision, reason, payload, recorded_at)
             SELECT event_id, fact_id, based_on_revision, current_revision, reason, payload::jsonb, recorded_at
@@ -130,15 +144,18 @@ public class FactProjection implements ReadModelProjection {
             inserted.forEach(row -> ids.add(row.getString("fact_id")));
             List<Revision> revisions = new ArrayList<>();
             List<Conflict> conflicts = new ArrayList<>();
+            List<Counted> counted = new ArrayList<>();
             for (NewEvent e : tried) {
                 if (ids.contains(e.envelope().metadata().factId())) {
                     revisions.add(new Revision(e, 1, "RECORDED", null, null));
+                    counted.add(new Counted(e.envelope().dyad().toString(), e.envelope().type().wireName(),
+                            e.envelope().type().coding().goldstein(), 1));
                 } else {
                     conflicts.add(new Conflict(e, 1, null, ALREADY_EXISTS));
                 }
             }
             repeated.forEach(e -> conflicts.add(new Conflict(e, 1, null, ALREADY_EXISTS)));
-            return revisions(tx, revisions).chain(() -> conflicts(tx, conflicts));
+            return revisions(tx, revisions).chain(() -> conflicts(tx, conflicts)).chain(() -> count(tx, counted));
         });
     }
 
@@ -163,6 +180,7 @@ public class FactProjection implements ReadModelProjection {
             }
             if (e.event() instanceof FactRetracted retracted) {
                 return tx.preparedQuery(RETRACT).execute(Sql.tuple(e.metadata().factId(), Sql.timestamp(e.metadata().recordedAt())))
+                        .chain(() -> count(tx, List.of(new Counted(current.getString("dyad"), current.getString("type"), current.getDouble("goldstein"), -1))))
                         .chain(() -> revisions(tx, List.of(new Revision(event, revision + 1, "RETRACTED",
                                 retracted.reason().name() + (retracted.note() != null ? ": " + retracted.note() : ""), null))));
             }
@@ -220,6 +238,22 @@ public class FactProjection implements ReadModelProjection {
                         revisions.stream().map(r -> r.event().sources()).toArray(String[]::new),
                         revisions.stream().map(r -> r.changes() == null ? null : r.changes().toString()).toArray(String[]::new),
                         revisions.stream().map(r -> Sql.timestamp(r.event().envelope().metadata().recordedAt())).toArray(OffsetDateTime[]::new)))
+                .replaceWithVoid();
+    }
+
+    /** A fact counted in (+1) or out (-1) of its dyad's counts, with its score. */
+    private record Counted(String dyad, String type, Double goldstein, int sign) {
+    }
+
+    private Uni<Void> count(SqlConnection tx, List<Counted> counted) {
+        if (counted.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery(COUNT).execute(Sql.tuple(
+                        counted.stream().map(Counted::dyad).toArray(String[]::new),
+                        counted.stream().map(Counted::type).toArray(String[]::new),
+                        counted.stream().map(Counted::goldstein).toArray(Double[]::new),
+                        counted.stream().map(Counted::sign).toArray(Integer[]::new)))
                 .replaceWithVoid();
     }
 

@@ -1,15 +1,24 @@
 package io.bilateral.query.readmodel.fact;
 
 import io.bilateral.events.envelope.EventEnvelope;
+import io.bilateral.localstack.LocalPostgres;
 import io.bilateral.localstack.LocalStackTestResource;
 import io.bilateral.query.LogWriter;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
 import static io.bilateral.query.Events.SOURCE;
 import static io.bilateral.query.Events.of;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -110,5 +119,43 @@ class CorrectionsTest {
                 .body("facts", hasSize(1)).body("facts[0].retracted", equalTo(true));
         given().get("/dyads/ISL-MLT").then().statusCode(200)
                 .body("relationsSince", nullValue()).body("factCount", equalTo(0));
+    }
+
+    @Test
+    void summaryCounts_keptByTheProjection_equalARecountOfTheCurrentFacts_afterRecordsRepeatsAndRetractions() throws Exception {
+        // One batch: a new fact, the same fact id again (a conflict, not a second fact), a
+        // retraction, a stale retraction (a conflict), and a fact retracted and recorded anew.
+        LogWriter.publishAndAwait(relations("dnk-isl-1944", "DNK-ISL", "1944-06-17"),
+                relations("dnk-isl-1944", "DNK-ISL", "1944"),
+                relations("dnk-isl-wrong", "DNK-ISL", "1918"),
+                retract("dnk-isl-wrong", "DNK-ISL", 1),
+                retract("dnk-isl-wrong", "DNK-ISL", 1),
+                relations("dnk-isl-1918", "DNK-ISL", "1918-12-01"));
+
+        given().get("/dyads/DNK-ISL").then().statusCode(200)
+                .body("factCount", equalTo(2)).body("countsByType.DiplomaticRelationsEstablished", equalTo(2));
+        try (Connection c = DriverManager.getConnection(LocalStackTestResource.stack().postgres().jdbcUrl(),
+                LocalPostgres.USER, LocalPostgres.PASSWORD);
+             Statement s = c.createStatement();
+             ResultSet differences = s.executeQuery("""
+                     (SELECT dyad, type, facts, cooperative, cooperation, conflictual, conflict FROM fact_counts WHERE facts > 0
+                      EXCEPT
+                      SELECT dyad, type, count(*),
+                             count(*) FILTER (WHERE goldstein > 0), COALESCE(sum(goldstein::numeric) FILTER (WHERE goldstein > 0), 0),
+                             count(*) FILTER (WHERE goldstein < 0), COALESCE(sum(goldstein::numeric) FILTER (WHERE goldstein < 0), 0)
+                      FROM facts WHERE NOT retracted GROUP BY dyad, type)
+                     UNION ALL
+                     (SELECT dyad, type, count(*),
+                             count(*) FILTER (WHERE goldstein > 0), COALESCE(sum(goldstein::numeric) FILTER (WHERE goldstein > 0), 0),
+                             count(*) FILTER (WHERE goldstein < 0), COALESCE(sum(goldstein::numeric) FILTER (WHERE goldstein < 0), 0)
+                      FROM facts WHERE NOT retracted GROUP BY dyad, type
+                      EXCEPT
+                      SELECT dyad, type, facts, cooperative, cooperation, conflictual, conflict FROM fact_counts WHERE facts > 0)""")) {
+            List<String> rows = new ArrayList<>();
+            while (differences.next()) {
+                rows.add(differences.getString("dyad") + " " + differences.getString("type") + " " + differences.getLong("facts"));
+            }
+            assertThat(rows).as("counts that differ from a recount").isEmpty();
+        }
     }
 }
