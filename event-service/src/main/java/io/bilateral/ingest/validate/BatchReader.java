@@ -13,6 +13,7 @@ import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.envelope.EventJson;
 import io.bilateral.events.problem.Violation;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -92,9 +93,17 @@ public final class BatchReader {
             }
             JsonNode node;
             try {
+                if (lines.hasNul()) {
+                    // Jackson guesses UTF-16 or UTF-32 from zero bytes; a JSON line is UTF-8 and never holds a raw NUL.
+                    throw new CharConversionException("a NUL byte: the line is not UTF-8 JSON");
+                }
                 node = LINE.readTree(lines.bytes, 0, lines.length);
             } catch (JsonProcessingException e) {
                 add(new Violation("/" + count, "line " + lineNumber + " is not one well-formed JSON value: " + e.getOriginalMessage()));
+                count++;
+                continue;
+            } catch (CharConversionException e) {
+                add(new Violation("/" + count, "line " + lineNumber + " is not one well-formed JSON value: " + e.getMessage()));
                 count++;
                 continue;
             }
@@ -154,10 +163,20 @@ public final class BatchReader {
             length += n;
         }
 
+        boolean hasNul() {
+            for (int i = 0; i < length; i++) {
+                if (bytes[i] == 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Only JSON's own whitespace (RFC 8259) makes a line blank. */
         boolean isBlank() {
             for (int i = 0; i < length; i++) {
                 byte b = bytes[i];
-                if (b != ' ' && b != '\t' && b != '\r' && b != '\f' && b != 0x0B) {
+                if (b != ' ' && b != '\t' && b != '\r') {
                     return false;
                 }
             }

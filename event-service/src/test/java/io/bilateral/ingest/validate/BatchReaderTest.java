@@ -62,4 +62,27 @@ class BatchReaderTest {
                 .isInstanceOf(PayloadTooLargeException.class)
                 .hasMessageContaining("event 0 (a line) is longer than the limit of 1000 bytes");
     }
+
+    @Test
+    void aLineWithNulBytes_orNotUtf8_isThatLinesError_neverAnotherEncoding() throws Exception {
+        // Zero bytes would make Jackson read UTF-16 or UTF-32: "{}" in UTF-16LE must not pass as an event.
+        byte[] utf16 = "{}".getBytes(StandardCharsets.UTF_16LE);
+        byte[] body = (visit("A") + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[body.length + utf16.length + 1 + 3];
+        System.arraycopy(body, 0, all, 0, body.length);
+        System.arraycopy(utf16, 0, all, body.length, utf16.length);
+        all[body.length + utf16.length] = '\n';
+        all[body.length + utf16.length + 1] = 0;
+        all[body.length + utf16.length + 2] = 0;
+        all[body.length + utf16.length + 3] = '{';
+        BatchReader batch = new BatchReader(reader, 10, 16_384);
+
+        batch.readLines(new ByteArrayInputStream(all), e -> { });
+
+        assertThatThrownBy(batch::finish).isInstanceOf(InvalidSubmissionException.class)
+                .satisfies(e -> assertThat(((InvalidSubmissionException) e).violations())
+                        .extracting(v -> v.pointer() + " " + v.detail())
+                        .containsExactly("/1 line 2 is not one well-formed JSON value: a NUL byte: the line is not UTF-8 JSON",
+                                "/2 line 3 is not one well-formed JSON value: a NUL byte: the line is not UTF-8 JSON"));
+    }
 }

@@ -1,8 +1,5 @@
 package io.bilateral.query.project;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import java.time.Instant;
@@ -19,11 +16,6 @@ public final class Sql {
     /** The client binds timestamptz from OffsetDateTime, not Instant. */
     public static OffsetDateTime timestamp(Instant instant) {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    /** A jsonb parameter from Jackson's tree. */
-    public static Object json(JsonNode node) {
-        return node.isArray() ? new JsonArray(node.toString()) : new JsonObject(node.toString());
     }
 
     /** Parameters in order; nulls allowed (SQL NULL). */

@@ -11,10 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The parts of a dyad's summary read from its current facts, so that a summary costs the same
- * for a dyad of ten facts and one of a hundred thousand: the counts and scores per type, which
- * the projection keeps ({@code fact_counts}, migration V11), and the latest fact of each kind
- * the summary shows, one step down the facts_by_type_order index (migration V10) each.
+ * The parts of a dyad's summary whose cost does not grow with the dyad: the counts and scores
+ * per type, which the projection keeps ({@code fact_counts}, migration V11), and the latest
+ * fact of each kind the summary shows, one step down the facts_by_type_order index
+ * (migration V10) each.
  */
 @ApplicationScoped
 public class DyadGlance {

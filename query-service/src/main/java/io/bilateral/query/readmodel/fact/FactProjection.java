@@ -58,10 +58,11 @@ public class FactProjection implements ReadModelProjection {
                            payload, cameo, goldstein, recorded_at)
             ON CONFLICT (fact_id) DO NOTHING
             RETURNING fact_id""";
-    private static final String CURRENT = "SELECT dyad, type, goldstein, revision, retracted, payload FROM facts WHERE fact_id = $1 FOR UPDATE";
+    /** The payload as text: through Vert.x's JsonObject its decimals would become doubles. */
+    private static final String CURRENT = "SELECT dyad, type, goldstein, revision, retracted, payload::text AS payload FROM facts WHERE fact_id = $1 FOR UPDATE";
     private static final String AMEND = """
-            UPDATE facts SET occurred = $2, earliest = $3, latest = $4, precision = $5, certainty = $6, sources = $7,
-                             payload = $8, revision = revision + 1, updated_at = $9
+            UPDATE facts SET occurred = $2, earliest = $3, latest = $4, precision = $5, certainty = $6, sources = $7::text::jsonb,
+                             payload = $8::text::jsonb, revision = revision + 1, updated_at = $9
             WHERE fact_id = $1""";
     private static final String RETRACT = """
             UPDATE facts SET retracted = true, revision = revision + 1, updated_at = $2 WHERE fact_id = $1""";
@@ -71,7 +72,10 @@ public class FactProjection implements ReadModelProjection {
             FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
                  AS batch (fact_id, revision, event_id, kind, reason, sources, changes, recorded_at)
             ON CONFLICT DO NOTHING""";
-    /** Adds (+1) or takes away (-1) facts with their scores, per dyad and type (migration V11). */
+    /**
+     * Adds (+1) or takes away (-1) facts with their scores, per dyad and type (migration V11),
+     * in a fixed order: two transactions never wait for each other's rows in a circle.
+     */
     private static final String COUNT = """
             INSERT INTO fact_counts (dyad, type, facts, cooperative, cooperation, conflictual, conflict)
             SELECT dyad, type, sum(sign),
@@ -79,6 +83,7 @@ public class FactProjection implements ReadModelProjection {
                    COALESCE(sum(sign) FILTER (WHERE goldstein < 0), 0), COALESCE(sum(sign * goldstein::numeric) FILTER (WHERE goldstein < 0), 0)
             FROM unnest($1::text[], $2::text[], $3::float8[], $4::int[]) AS batch (dyad, type, goldstein, sign)
             GROUP BY dyad, type
+            ORDER BY dyad, type
             ON CONFLICT (dyad, type) DO UPDATE SET
                 facts = fact_counts.facts + EXCLUDED.facts,
                 cooperative = fact_counts.cooperative + EXCLUDED.cooperative,
@@ -188,7 +193,7 @@ public class FactProjection implements ReadModelProjection {
             EventEnvelope merged;
             ObjectNode payload;
             try {
-                payload = merge((ObjectNode) EventJson.mapper().readTree(current.getJsonObject("payload").encode()), amended.changes());
+                payload = merge((ObjectNode) EventJson.mapper().readTree(current.getString("payload")), amended.changes());
                 merged = EventJson.fromJsonStrictly(payload);
             } catch (Exception invalid) {
                 return conflict(tx, event, basedOn, revision, "the amended fact would be invalid: " + invalid.getMessage());
@@ -196,7 +201,7 @@ public class FactProjection implements ReadModelProjection {
             Dates when = Dates.of(merged.event());
             return tx.preparedQuery(AMEND).execute(Sql.tuple(e.metadata().factId(), when.edtf, when.earliest, when.latest,
                             when.precision, merged.event().certainty() == null ? null : merged.event().certainty().name(),
-                            Sql.json(EventJson.mapper().valueToTree(merged.event().sources())), Sql.json(payload),
+                            EventJson.mapper().valueToTree(merged.event().sources()).toString(), payload.toString(),
                             Sql.timestamp(e.metadata().recordedAt())))
                     .chain(() -> revisions(tx, List.of(new Revision(event, revision + 1, "AMENDED", amended.reason(), amended.changes()))));
         });

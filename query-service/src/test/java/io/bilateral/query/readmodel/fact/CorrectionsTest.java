@@ -158,4 +158,23 @@ class CorrectionsTest {
             assertThat(rows).as("counts that differ from a recount").isEmpty();
         }
     }
+
+    @Test
+    void amendment_keepsTheFactsOtherNumbersExactly() throws Exception {
+        LogWriter.publishAndAwait(
+                of("bel-lux-trade-2013", "{\"type\": \"TradeStatisticReported\", \"dyad\": \"BEL-LUX\", \"occurred\": \"2013\", "
+                        + "\"reporter\": \"BEL\", \"partner\": \"LUX\", \"flow\": \"TOTAL\", \"value\": 12345678901234567.89, "
+                        + "\"currency\": \"EUR\", \"qualifier\": \"EXACT\", \"sharePercent\": 4.10, " + SOURCE + "}"),
+                amend("bel-lux-trade-2013", "BEL-LUX", 1, "{\"occurred\": \"2013-12\"}"));
+
+        given().get("/facts/bel-lux-trade-2013").then().statusCode(200).body("revision", equalTo(2)).body("occurred", equalTo("2013-12"));
+        try (Connection c = DriverManager.getConnection(LocalStackTestResource.stack().postgres().jdbcUrl(),
+                LocalPostgres.USER, LocalPostgres.PASSWORD);
+             Statement s = c.createStatement();
+             ResultSet fact = s.executeQuery("SELECT payload->>'value' AS value FROM facts WHERE fact_id = 'bel-lux-trade-2013'")) {
+            assertThat(fact.next()).isTrue();
+            // Through a double it would be 12345678901234568.
+            assertThat(fact.getString("value")).isEqualTo("12345678901234567.89");
+        }
+    }
 }
