@@ -3,9 +3,7 @@ package io.bilateral.bench;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -39,8 +37,7 @@ final class FreshnessBench {
 
     Outcome run(double rate, Duration duration, int pollEvery, Duration pollInterval) throws Exception {
         Facts facts = new Facts(50, "f" + System.currentTimeMillis());
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
-                new PoolOptions().setHttp1MaxSize(64));
+        HttpClient client = HttpLoad.client(vertx, 64);
         Recorder onGet = new Recorder(3);
         Recorder onStream = new Recorder(3);
         Map<String, Long> sentAt = new ConcurrentHashMap<>();

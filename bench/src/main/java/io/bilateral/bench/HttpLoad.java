@@ -145,6 +145,11 @@ final class HttpLoad {
     }
 
     private HttpClient client(int connections) {
+        return client(vertx, connections);
+    }
+
+    /** A keep-alive client without Nagle's delay, holding up to {@code connections} connections. */
+    static HttpClient client(Vertx vertx, int connections) {
         return vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
                 new PoolOptions().setHttp1MaxSize(connections));
     }
