@@ -88,6 +88,11 @@ public final class LogWriter {
         }
     }
 
+    /** Creates the events topic as event-service does at start, unless it exists. */
+    public static void createTopic() {
+        ensureTopic(LocalStackTestResource.stack().kafka().bootstrapServers());
+    }
+
     private static void ensureTopic(String servers) {
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", servers))) {
             admin.createTopics(List.of(new NewTopic(Topics.EVENTS, 3, (short) 1))).all().get();

@@ -5,6 +5,7 @@ import io.bilateral.localstack.LocalPostgres;
 import io.bilateral.localstack.LocalStackTestResource;
 import io.bilateral.query.Events;
 import io.bilateral.query.LogWriter;
+import io.bilateral.query.ReadyFirst;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ import static org.hamcrest.Matchers.containsString;
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
-class DatabaseOutageTest {
+class DatabaseOutageTest implements ReadyFirst {
 
     private static final Pattern FAILURES = Pattern.compile("(?m)^bilateral_projection_failures_total(?:\\{[^}]*})? ([0-9.E]+)$");
 
@@ -72,7 +73,9 @@ class DatabaseOutageTest {
             assertThat(failures() - failuresBefore).isBetween(5.0, 80.0);
         });
 
-        Thread.sleep(1000);
+        // The load goes on for a few events after the database is back, then stops.
+        int atRecovery = snapshot(published).size();
+        await().atMost(Duration.ofSeconds(20)).until(() -> snapshot(published).size() >= atRecovery + 5);
         loading.set(false);
         load.join();
         assertThat(loadFailed.get()).isNull();
@@ -80,8 +83,10 @@ class DatabaseOutageTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> appliedOf(all) == all.size());
         assertThat(duplicatesOf(all)).isZero();
         // Readiness follows the lag, measured every 200 ms in tests.
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
-        given().get("/projection/status").then().body("parkedEvents", org.hamcrest.Matchers.equalTo(0));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            given().get("/q/health/ready").then().statusCode(200);
+            given().get("/projection/status").then().body("parkedEvents", org.hamcrest.Matchers.equalTo(0));
+        });
     }
 
     private static List<String> snapshot(List<String> published) {

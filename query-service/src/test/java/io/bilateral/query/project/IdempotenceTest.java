@@ -5,6 +5,7 @@ import io.bilateral.events.envelope.EventMetadata;
 import io.bilateral.localstack.LocalStackTestResource;
 import io.bilateral.query.Events;
 import io.bilateral.query.LogWriter;
+import io.bilateral.query.ReadyFirst;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
 /** An event is applied once per dyad's history, however often the log holds it. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
-class IdempotenceTest {
+class IdempotenceTest implements ReadyFirst {
 
     @Test
     void sameEventTwiceInItsDyad_isAppliedOnce() {

@@ -6,6 +6,7 @@ import io.bilateral.localstack.LocalJwtTestResource;
 import io.bilateral.localstack.LocalPostgres;
 import io.bilateral.localstack.LocalStackTestResource;
 import io.bilateral.query.LogWriter;
+import io.bilateral.query.ReadyFirst;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
@@ -15,11 +16,13 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 
 import static io.bilateral.query.Events.SOURCE;
 import static io.bilateral.query.Events.of;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -33,7 +36,7 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = LocalJwtTestResource.class, restrictToAnnotatedClass = true)
-class PoisonEventTest {
+class PoisonEventTest implements ReadyFirst {
 
     static String admin = LocalJwtTestResource.token("admin");
 
@@ -76,7 +79,9 @@ class PoisonEventTest {
                 .body("[0].stackTrace", containsString("PgException"))
                 .body("[1].status", equalTo("held"))
                 .body("[1].type", equalTo("FactAmended"));
-        given().get("/projection/status").then().statusCode(200).body("parkedEvents", equalTo(2));
+        // The status counts parked events at each lag measurement (every 200 ms in tests).
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/projection/status").then().statusCode(200).body("parkedEvents", equalTo(2)));
 
         theFix();
         given().auth().oauth2(admin).post("/projection/parked/ARG-BEL/retry").then().statusCode(200)

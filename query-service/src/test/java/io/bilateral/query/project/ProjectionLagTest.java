@@ -5,6 +5,7 @@ import io.bilateral.localstack.LocalJwtTestResource;
 import io.bilateral.localstack.LocalStackTestResource;
 import io.bilateral.query.Events;
 import io.bilateral.query.LogWriter;
+import io.bilateral.query.ReadyFirst;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -27,7 +28,7 @@ import static org.hamcrest.Matchers.greaterThan;
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = LocalJwtTestResource.class, restrictToAnnotatedClass = true)
-class ProjectionLagTest {
+class ProjectionLagTest implements ReadyFirst {
 
     static String admin = LocalJwtTestResource.token("admin");
 
@@ -46,12 +47,12 @@ class ProjectionLagTest {
         }
         LogWriter.publishAll(hundred);
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                given().get("/projection/status").then().statusCode(200).body("lagEvents", equalTo(100)));
-        JsonPath status = given().get("/projection/status").then().extract().jsonPath();
-        org.assertj.core.api.Assertions.assertThat(status.getDouble("lagSeconds")).isGreaterThan(0);
-        given().get("/q/health/ready").then().statusCode(503)
-                .body(containsString("100 events behind the log"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonPath status = given().get("/projection/status").then().statusCode(200).body("lagEvents", equalTo(100))
+                    .extract().jsonPath();
+            org.assertj.core.api.Assertions.assertThat(status.getDouble("lagSeconds")).isGreaterThan(0);
+            given().get("/q/health/ready").then().statusCode(503).body(containsString("100 events behind the log"));
+        });
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("bilateral_projection_lag_events{partition="));
 

@@ -7,6 +7,7 @@ import io.bilateral.localstack.LocalPostgres;
 import io.bilateral.localstack.LocalStackTestResource;
 import io.bilateral.query.Events;
 import io.bilateral.query.LogWriter;
+import io.bilateral.query.ReadyFirst;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -39,7 +40,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = LocalJwtTestResource.class, restrictToAnnotatedClass = true)
-class RebuildTest {
+class RebuildTest implements ReadyFirst {
 
     static String admin = LocalJwtTestResource.token("admin");
     static final List<String> READS = List.of("/dyads/BEL-DNK", "/dyads/BEL-NLD", "/dyads/BEL-NLD/timeline?limit=50",
@@ -93,7 +94,9 @@ class RebuildTest {
         given().auth().oauth2(admin).post("/projection/rebuild").then().statusCode(202);
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
                 given().get("/projection/rebuild").then().body("state", equalTo("DONE")));
-        Thread.sleep(300);
+        // At least one whole round of reads after the swap, too.
+        int atSwap = reads.get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> reads.get() >= atSwap + 2 * READS.size());
         reading.set(false);
         reader.join();
 

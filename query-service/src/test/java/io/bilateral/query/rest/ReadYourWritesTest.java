@@ -7,6 +7,7 @@ import io.bilateral.localstack.LocalJwtTestResource;
 import io.bilateral.localstack.LocalStackTestResource;
 import io.bilateral.query.Events;
 import io.bilateral.query.LogWriter;
+import io.bilateral.query.ReadyFirst;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = LocalJwtTestResource.class, restrictToAnnotatedClass = true)
-class ReadYourWritesTest {
+class ReadYourWritesTest implements ReadyFirst {
 
     static String admin = LocalJwtTestResource.token("admin");
 

@@ -5,6 +5,7 @@ import io.bilateral.events.envelope.LogPosition;
 import io.bilateral.localstack.LocalStackTestResource;
 import io.bilateral.query.Events;
 import io.bilateral.query.LogWriter;
+import io.bilateral.query.ReadyFirst;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,7 +28,7 @@ import static org.hamcrest.Matchers.equalTo;
 /** GET /events/stream against the real projection: resume, filters, the seam between history and live, bad input. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
-class EventStreamTest {
+class EventStreamTest implements ReadyFirst {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -54,8 +55,10 @@ class EventStreamTest {
             expected.addAll(second.stream().map(e -> e.metadata().eventId().toString()).toList());
             assertThat(all).containsExactlyElementsOf(expected);
             assertThat(positions(rest)).isSorted().allMatch(p -> p > Long.parseLong(read.get(6).id()));
-            Thread.sleep(500);
-            assertThat(client.pending()).as("nothing after the last event").isEmpty();
+            // Nothing after the last event: one posted now is the next the subscriber gets.
+            EventEnvelope sentinel = Events.relationsEstablished("FJI-NZL", "2100");
+            LogWriter.publish(sentinel);
+            assertThat(id(client.next(WAIT))).as("the event after the last one posted").isEqualTo(id(sentinel));
         }
     }
 
@@ -85,11 +88,19 @@ class EventStreamTest {
                  "hostState": "WSM", "visitor": {"name": "Jacinda Ardern"}, %s}""".formatted(Events.SOURCE));
         List<EventEnvelope> all = List.of(Events.relationsEstablished("NZL-WSM", "1962"), visit,
                 Events.relationsEstablished("NZL-VUT", "1980"), Events.relationsEstablished("PNG-SLB", "1978"));
+        // After them, one event that the first and third filter let through and one for the second:
+        // each read ends at its sentinel, so nothing else can have slipped through before it.
+        EventEnvelope visitLater = Events.of("nzl-wsm-visit-later", """
+                {"type": "OfficialVisit", "dyad": "NZL-WSM", "occurred": "2024-09", "visitingState": "WSM",
+                 "hostState": "NZL", "visitor": {"name": "Fiamē Naomi Mataʻafa"}, %s}""".formatted(Events.SOURCE));
+        EventEnvelope slbLater = Events.relationsEstablished("PNG-SLB", "1979");
+        List<EventEnvelope> sentinels = List.of(visitLater, slbLater);
         LogWriter.awaitProjected(LogWriter.publishAll(all));
-        assertThat(eventIds(read("?from=beginning&dyad=WSM-NZL", 2))).containsExactly(id(all.get(0)), id(visit));
-        assertThat(eventIds(read("?from=beginning&actor=NZL&actor=SLB&type=DiplomaticRelationsEstablished&dyad=NZL-WSM&dyad=NZL-VUT&dyad=PNG-SLB", 3)))
-                .containsExactly(id(all.get(0)), id(all.get(2)), id(all.get(3)));
-        assertThat(eventIds(read("?from=beginning&type=OfficialVisit&actor=WSM", 1))).containsExactly(id(visit));
+        LogWriter.awaitProjected(LogWriter.publishAll(sentinels));
+        assertThat(eventIds(read("?from=beginning&dyad=WSM-NZL", 3))).containsExactly(id(all.get(0)), id(visit), id(visitLater));
+        assertThat(eventIds(read("?from=beginning&actor=NZL&actor=SLB&type=DiplomaticRelationsEstablished&dyad=NZL-WSM&dyad=NZL-VUT&dyad=PNG-SLB", 4)))
+                .containsExactly(id(all.get(0)), id(all.get(2)), id(all.get(3)), id(slbLater));
+        assertThat(eventIds(read("?from=beginning&type=OfficialVisit&actor=WSM", 2))).containsExactly(id(visit), id(visitLater));
     }
 
     @Test
@@ -135,12 +146,10 @@ class EventStreamTest {
         return SseClient.open(URI.create(stream + query), headers);
     }
 
+    /** The first {@code n} events of a stream from the beginning. */
     private List<SseClient.Event> read(String query, int n) throws Exception {
         try (SseClient client = open(query, Map.of())) {
-            List<SseClient.Event> events = client.take(n, WAIT);
-            Thread.sleep(300);
-            assertThat(client.pending()).as("no other event matches " + query).isEmpty();
-            return events;
+            return client.take(n, WAIT);
         }
     }
 
@@ -154,6 +163,10 @@ class EventStreamTest {
 
     private static List<Long> positions(List<SseClient.Event> events) {
         return events.stream().map(e -> Long.parseLong(e.id())).toList();
+    }
+
+    private static String id(SseClient.Event e) {
+        return new JsonObject(e.data()).getString("id");
     }
 
     private static String id(EventEnvelope e) {

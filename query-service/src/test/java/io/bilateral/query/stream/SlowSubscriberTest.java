@@ -5,6 +5,7 @@ import io.bilateral.events.envelope.LogPosition;
 import io.bilateral.localstack.LocalStackTestResource;
 import io.bilateral.query.Events;
 import io.bilateral.query.LogWriter;
+import io.bilateral.query.ReadyFirst;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
-class SlowSubscriberTest {
+class SlowSubscriberTest implements ReadyFirst {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String PATH = "/events/stream?dyad=COK-NZL";

@@ -111,13 +111,6 @@ final class SseClient implements AutoCloseable {
         return taken;
     }
 
-    /** Events that arrived and were not taken yet. */
-    List<Event> pending() {
-        List<Event> rest = new ArrayList<>();
-        events.drainTo(rest);
-        return rest;
-    }
-
     List<String> comments() {
         return List.copyOf(comments);
     }

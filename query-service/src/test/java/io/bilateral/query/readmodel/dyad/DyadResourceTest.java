@@ -5,6 +5,7 @@ import io.bilateral.events.envelope.LogPosition;
 import io.bilateral.localstack.LocalStackTestResource;
 import io.bilateral.query.Events;
 import io.bilateral.query.LogWriter;
+import io.bilateral.query.ReadyFirst;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
-class DyadResourceTest {
+class DyadResourceTest implements ReadyFirst {
 
     @Test
     void eventInTheLog_isProjected_andTheSummaryShowsIt_inEitherOrderOfTheDyad() throws SQLException {
@@ -83,8 +84,10 @@ class DyadResourceTest {
 
     @Test
     void healthAndOpenApi_areServed() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", hasItem("projection"));
+        // Readiness follows the projection's state and lag, both measured in the background.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                        .body("checks.name", hasItem("projection")));
         given().get("/q/openapi?format=json").then().statusCode(200).body(containsString("/dyads/{dyad}"));
     }
 }

@@ -4,6 +4,7 @@ import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.localstack.LocalPostgres;
 import io.bilateral.localstack.LocalStackTestResource;
 import io.bilateral.query.LogWriter;
+import io.bilateral.query.ReadyFirst;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ import static org.hamcrest.Matchers.nullValue;
 /** Corrections never rewrite history: they fold into the current state, or are recorded as conflicts. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
-class CorrectionsTest {
+class CorrectionsTest implements ReadyFirst {
 
     private static EventEnvelope relations(String factId, String dyad, String occurred) {
         return of(factId, "{\"type\": \"DiplomaticRelationsEstablished\", \"dyad\": \"" + dyad + "\", \"occurred\": \"" + occurred + "\", " + SOURCE + "}");

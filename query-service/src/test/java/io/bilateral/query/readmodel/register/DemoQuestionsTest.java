@@ -5,6 +5,7 @@ import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.localstack.LocalStackTestResource;
 import io.bilateral.query.Events;
 import io.bilateral.query.LogWriter;
+import io.bilateral.query.ReadyFirst;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -25,7 +26,7 @@ import static org.hamcrest.Matchers.hasSize;
 /** The questions users ask of the Belgium–China relation, answered from the demo data. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
-class DemoQuestionsTest {
+class DemoQuestionsTest implements ReadyFirst {
 
     private static boolean loaded;
 

@@ -3,6 +3,7 @@ package io.bilateral.query.readmodel.timeline;
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.localstack.LocalStackTestResource;
 import io.bilateral.query.LogWriter;
+import io.bilateral.query.ReadyFirst;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -20,7 +21,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
-class TimelineTest {
+class TimelineTest implements ReadyFirst {
 
     private static boolean loaded;
 
