@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public final class LocalStack implements AutoCloseable {
 
-    private final LocalKafka kafka;
+    private volatile LocalKafka kafka;
     private final Path dir;
     private volatile LocalPostgres postgres;
 
@@ -50,6 +50,20 @@ public final class LocalStack implements AutoCloseable {
             whileDown.run();
         } finally {
             postgres = LocalPostgres.start(dir.resolve("postgres"), port);
+        }
+    }
+
+    /**
+     * Stops the broker, runs {@code whileDown}, and starts it again on the same port and log:
+     * for tests of what the services do while the log cannot be reached.
+     */
+    public void withKafkaDown(Runnable whileDown) {
+        int port = kafka.port();
+        kafka.close();
+        try {
+            whileDown.run();
+        } finally {
+            kafka = LocalKafka.start(dir.resolve("kafka"), port);
         }
     }
 

@@ -56,7 +56,12 @@ public class ProjectionResource {
         this.pool = pool;
     }
 
-    /** The status of the projection as a whole, and of each partition of the log. */
+    /**
+     * The status of the projection as a whole, and of each partition of the log. {@code state}
+     * is the projection thread's, except {@code LOG_UNREACHABLE} while it runs but the log
+     * cannot be read (then {@code lastError} says since when and why, and the lag figures are
+     * those measured at {@code measuredAt}, before the outage).
+     */
     public record Status(String state, String lastError, List<Integer> partitionsHere, Instant measuredAt,
                          String measureError, long lagEvents, double lagSeconds, long parkedEvents,
                          List<LagMonitor.PartitionLag> partitions) {
@@ -67,7 +72,12 @@ public class ProjectionResource {
     @Operation(summary = "How far the read models are behind the log, per partition; parked counts; this instance's state")
     public Status status() {
         LagMonitor.Measurement m = lag.last();
-        return new Status(consumer.state().name(), consumer.lastError(), List.copyOf(consumer.assignedPartitions()),
+        LagMonitor.LogOutage outage = lag.logOutage();
+        ProjectionConsumer.State state = consumer.state();
+        boolean cutOff = outage != null && state == ProjectionConsumer.State.RUNNING;
+        String lastError = consumer.lastError() != null ? consumer.lastError()
+                : outage != null ? "cannot read the log since " + outage.since() + ": " + outage.reason() : null;
+        return new Status(cutOff ? "LOG_UNREACHABLE" : state.name(), lastError, List.copyOf(consumer.assignedPartitions()),
                 m.measuredAt(), m.error(), m.lagEvents(), m.lagSeconds(), m.parked(), m.partitions());
     }
 

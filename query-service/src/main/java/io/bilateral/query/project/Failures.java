@@ -9,7 +9,7 @@ import java.util.Set;
  * a reason to park an event), from a failure caused by the event itself, which retrying the
  * same event against the same code will not cure.
  */
-final class Failures {
+public final class Failures {
 
     /**
      * SQLSTATE classes that say nothing about the event: connection (08), transaction rollback
@@ -21,7 +21,7 @@ final class Failures {
     private Failures() {
     }
 
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof PgException pg) {
                 String state = pg.getSqlState();
@@ -48,7 +48,7 @@ final class Failures {
     }
 
     /** One line for logs and for the parked event's reason. */
-    static String reason(Throwable failure) {
+    public static String reason(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

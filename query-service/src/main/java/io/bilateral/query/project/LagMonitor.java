@@ -72,6 +72,10 @@ public class LagMonitor {
         }
     }
 
+    /** The log could not be read from {@code since} on, the last time for {@code reason}. */
+    public record LogOutage(Instant since, String reason) {
+    }
+
     private final Projector projector;
     private final ParkingLot parking;
     private final Pool pool;
@@ -82,6 +86,7 @@ public class LagMonitor {
     private final Map<Integer, PartitionLag> gauged = new ConcurrentHashMap<>();
     private final List<io.micrometer.core.instrument.Meter> meters = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Measurement last = new Measurement(null, List.of(), "not measured yet");
+    private volatile LogOutage logOutage;
     private ScheduledExecutorService timer;
     private Admin admin;
     private KafkaConsumer<byte[], byte[]> reader;
@@ -135,6 +140,15 @@ public class LagMonitor {
         return last;
     }
 
+    /**
+     * Null while the last measurement read the log's end; otherwise since when it could not.
+     * The consumer itself cannot tell: its poll returns nothing both when the log has nothing
+     * new and when the broker is gone.
+     */
+    public LogOutage logOutage() {
+        return logOutage;
+    }
+
     private void measureQuietly() {
         try {
             last = measure();
@@ -146,7 +160,15 @@ public class LagMonitor {
 
     private Measurement measure() {
         Instant now = Instant.now();
-        Map<TopicPartition, Long> ends = logEnds();
+        Map<TopicPartition, Long> ends;
+        try {
+            ends = logEnds();
+            logOutage = null;
+        } catch (IllegalStateException e) {
+            LogOutage ongoing = logOutage;
+            logOutage = new LogOutage(ongoing == null ? now : ongoing.since(), e.getMessage());
+            throw e;
+        }
         Map<Integer, Long> stored = projector.storedOffsets().await().atMost(Duration.ofSeconds(5));
         Map<Integer, long[]> open = parking.openCounts(pool).await().atMost(Duration.ofSeconds(5));
         Map<TopicPartition, Long> behind = new HashMap<>();

@@ -8,9 +8,10 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * DOWN when the projection thread died, when its last batch failed (saying why), or when the
- * read models are further behind the log than {@code bilateral.projection.max-ready-lag}
- * events: a load balancer then sends reads to an instance that is current.
+ * DOWN when the projection thread died, when its last batch failed (saying why), when the log
+ * cannot be read, or when the read models are further behind the log than
+ * {@code bilateral.projection.max-ready-lag} events: a load balancer then sends reads to an
+ * instance that is current.
  */
 @Readiness
 @ApplicationScoped
@@ -39,6 +40,10 @@ public class ProjectionReadiness implements HealthCheck {
         }
         if (error != null) {
             return r.down().withData("reason", error).build();
+        }
+        LagMonitor.LogOutage outage = lag.logOutage();
+        if (outage != null) {
+            return r.down().withData("reason", "cannot read the log since " + outage.since() + ": " + outage.reason()).build();
         }
         LagMonitor.Measurement m = lag.last();
         if (m.measuredAt() != null) {

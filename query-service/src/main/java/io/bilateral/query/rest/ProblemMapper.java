@@ -3,6 +3,7 @@ package io.bilateral.query.rest;
 import io.bilateral.events.actor.InvalidDyadException;
 import io.bilateral.events.problem.Problem;
 import io.bilateral.events.problem.Violation;
+import io.bilateral.query.project.Failures;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -23,12 +24,17 @@ import java.util.List;
  * UnauthorizedException     401 unauthorized       no token, or one that does not verify
  * ForbiddenException        403 forbidden          the token lacks the role (admin, for operators' endpoints)
  * WebApplicationException   its own status         (404 unknown path, 405, 406 ...)
+ * the database unreachable  503 read-models-unavailable  with Retry-After; logged as a warning
  * anything else             500 internal-error     logged with its stack trace
  * </pre>
+ * "The database unreachable" is what the projection waits out too ({@link Failures#isTransient}):
+ * a lost connection, a pool that cannot connect, a timeout, a server shutting down. It passes,
+ * so the client is told to come back, not that the service is broken.
  */
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final String RETRY_AFTER_SECONDS = "1";
 
     @ServerExceptionMapper
     public Response invalidDyad(InvalidDyadException e, UriInfo uri) {
@@ -63,11 +69,21 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getStatusCode() >= 500) {
+            // Every server error leaves a trace in the log, whatever raised it.
+            LOG.error("failure " + status.getStatusCode() + " on " + uri.getPath(), e);
+        }
         return problem(Problem.httpStatus(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), uri.getPath()));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (Failures.isTransient(e)) {
+            LOG.warnf("read models unavailable for %s: %s", uri.getPath(), Failures.reason(e));
+            return Response.fromResponse(problem(Problem.of("read-models-unavailable", "Read models unavailable", 503,
+                            "the read models' database did not answer (" + Failures.reason(e) + "); retry", uri.getPath(), List.of())))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("unexpected failure on " + uri.getPath(), e);
         return problem(Problem.internalError(uri.getPath()));
     }
