@@ -67,6 +67,12 @@ class DatabaseOutageTest implements ReadyFirst {
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                     given().get("/q/health/ready").then().statusCode(503).body(containsString("\"projection\""))
                             .body(containsString("Connection refused")));
+            // Reads are told to come back, never a 500: the summary (Hibernate Reactive and the
+            // pool), the timeline and the country view (the pool).
+            for (String read : List.of("/dyads/BEL-IRL", "/dyads/BEL-IRL/timeline", "/actors/BEL/dyads")) {
+                given().get(read).then().statusCode(503).contentType("application/problem+json").header("Retry-After", "1")
+                        .body("type", containsString("read-models-unavailable"));
+            }
             sleep(Duration.ofSeconds(30));
             // Backoff doubles from 100 ms to 1 s in tests: about 35 attempts in 30 s; a loop
             // that spins would make thousands.
