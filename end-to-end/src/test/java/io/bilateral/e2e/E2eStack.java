@@ -43,6 +43,10 @@ final class E2eStack implements AutoCloseable {
     private final LocalJwt jwt;
     private final String editor;
     private final List<ServiceProcess> services = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Closes everything if the JVM ends without {@link #close()} (a crash, System.exit, a killed build). */
+    private final Thread onJvmExit = new Thread(this::closeAll, "e2e-stack-shutdown");
+    private boolean kafkaRunning = true;
+    private boolean closed;
 
     private E2eStack(Path dir, LocalPostgres postgres, int kafkaPort, LocalKafka kafka, LocalJwt jwt) {
         this.dir = dir;
@@ -51,11 +55,14 @@ final class E2eStack implements AutoCloseable {
         this.kafka = kafka;
         this.jwt = jwt;
         this.editor = jwt.token("e2e-editor", List.of("editor"), Duration.ofHours(2));
+        Runtime.getRuntime().addShutdownHook(onJvmExit);
     }
 
     static E2eStack start(String name) {
         Path dir = Path.of("target", "e2e", name).toAbsolutePath();
         deleteRecursively(dir);
+        // A fatal broker error must fail the test, not exit the JVM past every @AfterAll.
+        LocalKafka.neverExitTheJvm();
         LocalPostgres postgres = LocalPostgres.start(dir.resolve("postgres"), 0);
         try {
             int kafkaPort = freePort();
@@ -86,13 +93,15 @@ final class E2eStack implements AutoCloseable {
     }
 
     /** Stops the broker; the log stays in its directory. */
-    void stopKafka() {
+    synchronized void stopKafka() {
+        kafkaRunning = false;
         kafka.close();
     }
 
     /** Starts the broker again on the same port and log. */
-    void restartKafka() {
+    synchronized void restartKafka() {
         kafka = LocalKafka.start(dir.resolve("kafka"), kafkaPort);
+        kafkaRunning = true;
     }
 
     /** event-service with a 2 s bound on a single POST and 30 s on a batch. */
@@ -172,14 +181,30 @@ final class E2eStack implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(database), LocalPostgres.USER, LocalPostgres.PASSWORD);
     }
 
+    /** Stops every service still running, then the broker, then the database; once. */
     @Override
     public void close() {
+        closeAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(onJvmExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: nothing left to remove
+        }
+    }
+
+    private synchronized void closeAll() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         List<AutoCloseable> all;
         synchronized (services) {
             all = new ArrayList<>(services);
         }
         java.util.Collections.reverse(all);
-        all.add(kafka);
+        if (kafkaRunning) {
+            all.add(kafka);
+        }
         all.add(postgres);
         for (AutoCloseable c : all) {
             try {

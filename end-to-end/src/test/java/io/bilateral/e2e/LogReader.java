@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -14,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+
+import static org.awaitility.Awaitility.await;
 
 /** Reads the whole events topic as an outside consumer would. */
 final class LogReader {
@@ -64,13 +68,19 @@ final class LogReader {
     /**
      * Hands every record from the beginning of each partition up to its end as it is now (for
      * the isolation asked) to {@code each}; returns those ends by partition.
+     *
+     * <p>Read committed, it first waits (with a bound) until no transaction is open on the log:
+     * a batch answered 202 has its commit markers written after the answer, and one cut off by
+     * a failure is aborted only when its producer starts again. Until then a read-committed
+     * consumer stops short of them, and a count taken then would be one of a log still changing.
      */
     private static Map<Integer, Long> readToEnd(String servers, boolean committedOnly, Consumer<ConsumerRecord<String, byte[]>> each) {
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", servers,
-                "isolation.level", committedOnly ? "read_committed" : "read_uncommitted", "enable.auto.commit", "false",
-                "max.poll.records", "5000"), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> c = consumer(servers, committedOnly ? "read_committed" : "read_uncommitted")) {
             List<TopicPartition> parts = c.partitionsFor(Topics.EVENTS).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            if (committedOnly) {
+                awaitSettled(servers, c, parts);
+            }
             Map<TopicPartition, Long> ends = c.endOffsets(parts);
             c.assign(parts);
             c.seekToBeginning(parts);
@@ -89,5 +99,29 @@ final class LogReader {
             ends.forEach((tp, end) -> byPartition.put(tp.partition(), end));
             return byPartition;
         }
+    }
+
+    /** Waits until every partition's end for a read-committed consumer is its end as written: no transaction open. */
+    private static void awaitSettled(String servers, KafkaConsumer<String, byte[]> committed, List<TopicPartition> parts) {
+        try (KafkaConsumer<String, byte[]> written = consumer(servers, "read_uncommitted")) {
+            AtomicReference<Map<TopicPartition, Long>> committedEnds = new AtomicReference<>();
+            AtomicReference<Map<TopicPartition, Long>> writtenEnds = new AtomicReference<>();
+            try {
+                await("no transaction open on the log").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> {
+                            committedEnds.set(committed.endOffsets(parts));
+                            writtenEnds.set(written.endOffsets(parts));
+                            return committedEnds.get().equals(writtenEnds.get());
+                        });
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("the log did not settle within 120 s: committed ends " + committedEnds.get()
+                        + ", written ends " + writtenEnds.get(), e);
+            }
+        }
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String servers, String isolation) {
+        return new KafkaConsumer<>(Map.of("bootstrap.servers", servers, "isolation.level", isolation,
+                "enable.auto.commit", "false", "max.poll.records", "5000"), new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

@@ -1,6 +1,7 @@
 package io.bilateral.e2e;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,9 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,7 +83,7 @@ class PostToQueryIT {
 
     @Test
     @Order(2)
-    void withTheBrokerStopped_postIsRefused503WithinTheBound_andAcceptedAgainOnceItIsBack() {
+    void withTheBrokerStopped_postIsRefused503WithinTheBound_andAcceptedAgainOnceItIsBack() throws InterruptedException {
         stack.stopKafka();
         long start = System.nanoTime();
         given().baseUri(events.url()).auth().oauth2(editor).contentType(ContentType.JSON).body(RELATIONS_1971)
@@ -88,15 +95,25 @@ class PostToQueryIT {
         // The configured bound is 2 s; a hanging request would take the client's 60 s or more.
         assertThat(millis).isLessThan(10_000);
 
-        stack.restartKafka();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                given().baseUri(events.url()).auth().oauth2(editor).contentType(ContentType.JSON)
-                        .body(RELATIONS_1971.replace("BEL-CHN", "BEL-FRA").replace("1971-10-25", "1830"))
-                        .post("/events").then().statusCode(202));
-        // What was accepted before the outage is still there; what came after is projected.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().baseUri(queries.url()).get("/dyads/BEL-FRA").then().statusCode(200)
-                        .body("relationsSince.date", equalTo("1830")));
+        try (Reads reads = Reads.watch(queries.url() + "/dyads/BEL-CHN")) {
+            // query-service serves what it has meanwhile, and says that it cannot read the log.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().baseUri(queries.url()).get("/projection/status").then().statusCode(200)
+                            .body("state", equalTo("LOG_UNREACHABLE")).body("lastError", containsString("cannot read the log")));
+
+            stack.restartKafka();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    given().baseUri(events.url()).auth().oauth2(editor).contentType(ContentType.JSON)
+                            .body(RELATIONS_1971.replace("BEL-CHN", "BEL-FRA").replace("1971-10-25", "1830"))
+                            .post("/events").then().statusCode(202));
+            // What came after the outage is projected by the same query-service, never restarted.
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                    given().baseUri(queries.url()).get("/dyads/BEL-FRA").then().statusCode(200)
+                            .body("relationsSince.date", equalTo("1830")));
+            assertThat(reads.answers()).as("GET /dyads/BEL-CHN through the outage: status -> how often")
+                    .isNotEmpty().containsOnlyKeys(200);
+        }
+        // What was accepted before the outage is still there.
         given().baseUri(queries.url()).get("/dyads/BEL-CHN").then().statusCode(200).body("factCount", equalTo(1));
         // A second dyad, recorded only through the public API, has every read model.
         given().baseUri(queries.url()).get("/dyads/FRA-BEL/timeline").then().statusCode(200)
@@ -115,7 +132,7 @@ class PostToQueryIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().baseUri(queries.url()).get("/dyads/BEL-JPN").then().statusCode(200));
         // Both posts were acknowledged, so the log holds the event twice; the read models hold it once.
-        assertThat(LogReader.countKey(stack.kafkaServers(), "BEL-JPN", true)).isEqualTo(2);
+        assertThat(LogReader.countKey(stack.kafkaServers(), "BEL-JPN", true)).as("records of BEL-JPN, read committed").isEqualTo(2);
         given().baseUri(queries.url()).get("/dyads/BEL-JPN").then().statusCode(200).body("factCount", equalTo(1));
     }
 
@@ -129,8 +146,8 @@ class PostToQueryIT {
                     .append("\"visitor\": {\"name\": \"Visitor ").append(i).append("\"}, \"visitingState\": \"DEU\", ")
                     .append("\"hostState\": \"FRA\", \"sources\": [{\"url\": \"https://example.org/elysee\"}]}\n");
         }
-        byte[] body = batch.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        java.util.concurrent.CompletableFuture<Integer> status = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+        byte[] body = batch.toString().getBytes(StandardCharsets.UTF_8);
+        CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() ->
                 given().baseUri(events.url()).auth().oauth2(editor).contentType("application/x-ndjson").body(body)
                         .post("/events/batch").statusCode());
 
@@ -138,22 +155,39 @@ class PostToQueryIT {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() ->
                 status.isDone() || LogReader.countKey(stack.kafkaServers(), "DEU-FRA", false) > 0);
         stack.stopKafka();
-        int answered = status.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        int answered = status.get(120, TimeUnit.SECONDS);
         assertThat(answered).isIn(202, 503);
 
-        stack.restartKafka();
-        // The next batch re-initialises the transactional producer, which aborts what the failure left open.
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                given().baseUri(events.url()).auth().oauth2(editor).contentType(ContentType.JSON)
-                        .body("[" + RELATIONS_1971.replace("BEL-CHN", "ESP-FRA").replace("1971-10-25", "1700") + "]")
-                        .post("/events/batch").then().statusCode(202));
+        try (Reads reads = Reads.watch(queries.url() + "/dyads/BEL-CHN")) {
+            stack.restartKafka();
+            // The next batch re-initialises the transactional producer, which aborts what the failure left open.
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    given().baseUri(events.url()).auth().oauth2(editor).contentType(ContentType.JSON)
+                            .body("[" + RELATIONS_1971.replace("BEL-CHN", "ESP-FRA").replace("1971-10-25", "1700") + "]")
+                            .post("/events/batch").then().statusCode(202));
 
-        long committed = LogReader.countKey(stack.kafkaServers(), "DEU-FRA", true);
-        assertThat(committed).as("a read-committed consumer sees all of the batch or none (answered %d)", answered)
-                .isEqualTo(answered == 202 ? size : 0);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().baseUri(queries.url()).get("/dyads/ESP-FRA").then().statusCode(200));
-        given().baseUri(queries.url()).get("/dyads/DEU-FRA").then().statusCode(answered == 202 ? 200 : 404);
+            // Counted once no transaction is open on the log (LogReader waits for that).
+            long committed = LogReader.countKey(stack.kafkaServers(), "DEU-FRA", true);
+            assertThat(committed).as("a read-committed consumer sees all of the batch or none (answered %d)", answered)
+                    .isEqualTo(answered == 202 ? size : 0);
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                    given().baseUri(queries.url()).get("/dyads/ESP-FRA").then().statusCode(200));
+            // Once the projection has read every partition to the settled log's end, the batch is in
+            // the read models whole, or not at all.
+            Instant settled = Instant.now();
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+                JsonPath projection = given().baseUri(queries.url()).get("/projection/status").then().statusCode(200)
+                        .body("state", equalTo("RUNNING")).body("lagEvents", equalTo(0)).extract().jsonPath();
+                assertThat(Instant.parse(projection.getString("measuredAt"))).as("measured after the log settled").isAfter(settled);
+            });
+            if (answered == 202) {
+                given().baseUri(queries.url()).get("/dyads/DEU-FRA").then().statusCode(200).body("factCount", equalTo(size));
+            } else {
+                given().baseUri(queries.url()).get("/dyads/DEU-FRA").then().statusCode(404);
+            }
+            assertThat(reads.answers()).as("GET /dyads/BEL-CHN through the restart: status -> how often")
+                    .isNotEmpty().containsOnlyKeys(200);
+        }
     }
 
     @Test
@@ -170,48 +204,89 @@ class PostToQueryIT {
                         .body("relationsSince.date", equalTo("1971-10-25")));
     }
 
-    /** curl, a real SSE client, reads the stream live and resumes it with Last-Event-ID; an event posted twice shows once. */
+    /**
+     * curl, a real SSE client, reads the stream live and resumes it with Last-Event-ID; an event
+     * posted twice shows once. Each stream is read until an event posted last (a sentinel)
+     * arrives, so "nothing else came" is seen, not assumed from a quiet moment.
+     */
     @Test
     @Order(6)
     void curlFollowsTheStream_andResumesAfterTheLastEventId() throws Exception {
         String url = queries.url() + "/events/stream?dyad=BEL-ITA";
         Path live = Files.createTempFile("stream", ".txt");
-        Process curl = new ProcessBuilder("curl", "-sSN", "--max-time", "60", "-H", "Accept: text/event-stream", url)
-                .redirectOutput(live.toFile()).redirectErrorStream(true).start();
+        Path resumedOut = Files.createTempFile("resumed", ".txt");
+        Process curl = follow(live, url);
+        Process resumed = null;
         try {
             await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(live).contains("retry:"));
-            java.util.List<String> posted = new java.util.ArrayList<>();
-            for (String year : java.util.List.of("1831", "1832", "1833")) {
-                posted.add(given().baseUri(events.url()).auth().oauth2(editor).contentType(ContentType.JSON)
-                        .body(RELATIONS_1971.replace("BEL-CHN", "BEL-ITA").replace("1971-10-25", year))
-                        .post("/events").then().statusCode(202).extract().path("eventId"));
+            List<String> posted = new ArrayList<>();
+            for (String year : List.of("1831", "1832", "1833")) {
+                posted.add(post(RELATIONS_1971.replace("BEL-CHN", "BEL-ITA").replace("1971-10-25", year)));
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> dataLines(Files.readString(live)).size() == 3);
-            java.util.List<String> ids = idLines(Files.readString(live));
-            assertThat(dataLines(Files.readString(live))).as("what curl received, in order").containsExactlyElementsOf(posted);
+            await().atMost(Duration.ofSeconds(30)).until(() -> dataLines(Files.readString(live)).size() >= 3);
+            List<String> ids = idLines(Files.readString(live));
 
-            Process resumed = new ProcessBuilder("curl", "-sSN", "--max-time", "5", "-H", "Last-Event-ID: " + ids.get(0), url)
-                    .redirectErrorStream(true).start();
-            String text = new String(resumed.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            resumed.waitFor();
-            assertThat(dataLines(text)).containsExactlyElementsOf(posted.subList(1, 3));
-            assertThat(idLines(text)).containsExactlyElementsOf(ids.subList(1, 3));
+            resumed = follow(resumedOut, url, "Last-Event-ID: " + ids.get(0));
+            String sentinel = post(RELATIONS_1971.replace("BEL-CHN", "BEL-ITA").replace("1971-10-25", "1834"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> dataLines(Files.readString(live)).contains(sentinel)
+                    && dataLines(Files.readString(resumedOut)).contains(sentinel));
+            assertThat(dataLines(Files.readString(live))).as("what curl received live, in order")
+                    .containsExactlyElementsOf(concat(posted, sentinel));
+            assertThat(dataLines(Files.readString(resumedOut))).as("what curl received after the first event's id")
+                    .containsExactlyElementsOf(concat(posted.subList(1, 3), sentinel));
+            assertThat(idLines(Files.readString(resumedOut)).subList(0, 2)).containsExactlyElementsOf(ids.subList(1, 3));
         } finally {
             curl.destroy();
+            if (resumed != null) {
+                resumed.destroy();
+            }
         }
-        Process once = new ProcessBuilder("curl", "-sSN", "--max-time", "5", queries.url() + "/events/stream?dyad=BEL-JPN&from=beginning")
-                .redirectErrorStream(true).start();
-        String text = new String(once.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(dataLines(text)).containsExactly("3f6b8a40-0d1e-4d55-9c1e-7a1b2c3d4e5f");
+
+        String twice = RELATIONS_1971.replace("BEL-CHN", "BEL-KOR").replace("1971-10-25", "1901-03-23")
+                .replaceFirst("\\{", "{\"eventId\": \"7d1e2f30-4a5b-4c6d-8e9f-a0b1c2d3e4f5\", ");
+        post(twice);
+        post(twice);
+        Path fromStart = Files.createTempFile("from-start", ".txt");
+        Process once = follow(fromStart, queries.url() + "/events/stream?dyad=BEL-KOR&from=beginning");
+        try {
+            String sentinel = post(RELATIONS_1971.replace("BEL-CHN", "BEL-KOR").replace("1971-10-25", "1963"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> dataLines(Files.readString(fromStart)).contains(sentinel));
+            assertThat(dataLines(Files.readString(fromStart))).as("the stream of BEL-KOR from the beginning")
+                    .containsExactly("7d1e2f30-4a5b-4c6d-8e9f-a0b1c2d3e4f5", sentinel);
+        } finally {
+            once.destroy();
+        }
+    }
+
+    /** Posts one fact to event-service; its event id. */
+    private static String post(String fact) {
+        return given().baseUri(events.url()).auth().oauth2(editor).contentType(ContentType.JSON).body(fact)
+                .post("/events").then().statusCode(202).extract().path("eventId");
+    }
+
+    /** curl following an SSE stream into a file, for at most two minutes. */
+    private static Process follow(Path into, String url, String... headers) throws IOException {
+        List<String> command = new ArrayList<>(List.of("curl", "-sSN", "--max-time", "120", "-H", "Accept: text/event-stream"));
+        for (String header : headers) {
+            command.addAll(List.of("-H", header));
+        }
+        command.add(url);
+        return new ProcessBuilder(command).redirectOutput(into.toFile()).redirectErrorStream(true).start();
+    }
+
+    private static List<String> concat(List<String> first, String last) {
+        List<String> all = new ArrayList<>(first);
+        all.add(last);
+        return all;
     }
 
     /** The CloudEvents ids of the stream's events (its data lines). */
-    private static java.util.List<String> dataLines(String sse) {
+    private static List<String> dataLines(String sse) {
         return sse.lines().filter(l -> l.startsWith("data:"))
-                .map(l -> io.restassured.path.json.JsonPath.from(l.substring(5).trim()).getString("id")).toList();
+                .map(l -> JsonPath.from(l.substring(5).trim()).getString("id")).toList();
     }
 
-    private static java.util.List<String> idLines(String sse) {
+    private static List<String> idLines(String sse) {
         return sse.lines().filter(l -> l.startsWith("id:")).map(l -> l.substring(3).trim()).toList();
     }
 }
