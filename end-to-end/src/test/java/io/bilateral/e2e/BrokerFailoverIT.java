@@ -89,7 +89,9 @@ class BrokerFailoverIT {
                         .until(() -> projected(postgres, acknowledged) == acknowledged.size());
                 System.out.printf("broker %d (leader of the most partitions) stopped after 200 events; %d of 600 acknowledged; %d POSTs refused (503) after the stop%n",
                         stopped, acknowledged.size(), refusedAfterStop);
-                given().baseUri(queries.url()).get("/q/health/ready").then().statusCode(200);
+                // Readiness follows the lag, measured in the background.
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                        given().baseUri(queries.url()).get("/q/health/ready").then().statusCode(200));
             }
         }
     }
