@@ -1,6 +1,7 @@
 package io.bilateral.e2e;
 
 import io.bilateral.events.envelope.Topics;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,6 +16,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * query-service's read models as rows, to tell whether two databases hold the same projection
@@ -194,26 +198,24 @@ final class ReadModels {
      * {@link LogReader.Contents}). A stored offset past the end fails at once: the projection
      * claims records that are not there.
      */
-    static void awaitCaughtUp(String name, Callable<Connection> database, LogReader.Contents log, Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        Map<Integer, Long> stored = Map.of();
-        while (System.nanoTime() < deadline) {
-            try (Connection c = database.call()) {
-                stored = storedOffsets(c);
-            }
-            for (Map.Entry<Integer, Long> s : stored.entrySet()) {
-                if (s.getValue() > log.ends().getOrDefault(s.getKey(), 0L)) {
-                    throw new AssertionError(name + " stored offsets " + stored + " past the log's end " + log.ends());
+    static void awaitCaughtUp(String name, Callable<Connection> database, LogReader.Contents log, Duration limit) {
+        AtomicReference<Map<Integer, Long>> stored = new AtomicReference<>(Map.of());
+        try {
+            await(name + " caught up").atMost(limit).pollInterval(Duration.ofMillis(250)).until(() -> {
+                try (Connection c = database.call()) {
+                    stored.set(storedOffsets(c));
                 }
-            }
-            Map<Integer, Long> now = stored;
-            if (log.nextOffsets().entrySet().stream().allMatch(e -> now.getOrDefault(e.getKey(), 0L) >= e.getValue())) {
-                return;
-            }
-            Thread.sleep(250);
+                for (Map.Entry<Integer, Long> s : stored.get().entrySet()) {
+                    if (s.getValue() > log.ends().getOrDefault(s.getKey(), 0L)) {
+                        throw new AssertionError(name + " stored offsets " + stored.get() + " past the log's end " + log.ends());
+                    }
+                }
+                return log.nextOffsets().entrySet().stream().allMatch(e -> stored.get().getOrDefault(e.getKey(), 0L) >= e.getValue());
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(name + " did not catch up within " + limit + ": stored offsets " + stored.get()
+                    + ", the log's last records end at " + log.nextOffsets() + " (ends " + log.ends() + ")", e);
         }
-        throw new AssertionError(name + " did not catch up within " + limit + ": stored offsets " + stored
-                + ", the log's last records end at " + log.nextOffsets() + " (ends " + log.ends() + ")");
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.bilateral.e2e;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -7,10 +9,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
 
 /** One of the services, run from its packaged application as a separate process. */
 final class ServiceProcess implements AutoCloseable {
@@ -96,30 +99,31 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     private void awaitHealthy(String health, Duration limit) {
-        Instant deadline = Instant.now().plus(limit);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpURLConnection c = (HttpURLConnection) URI.create(url() + health).toURL().openConnection();
-                c.setConnectTimeout(1000);
-                c.setReadTimeout(10_000);
-                if (c.getResponseCode() == 200) {
-                    return;
+        try {
+            await(name + " healthy (" + health + ")").atMost(limit).pollInterval(Duration.ofMillis(200)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
                 }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+                return answers200(health);
+            });
+        } catch (ConditionTimeoutException e) {
+            close();
+            throw new IllegalStateException(name + " not healthy (" + health + ") within " + limit + "; see " + log, e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
-        close();
-        throw new IllegalStateException(name + " not healthy (" + health + ") within " + limit + "; see " + log);
+    }
+
+    private boolean answers200(String path) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(url() + path).toURL().openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(10_000);
+            return c.getResponseCode() == 200;
+        } catch (IOException notYet) {
+            return false; // not listening yet
+        }
     }
 
     @Override
