@@ -25,7 +25,7 @@ import java.util.Map;
  * <pre>
  * --events URL --queries URL --token JWT --admin-token JWT --kafka HOST:PORT
  * --event-pid PID --query-pid PID --event-ready-ms MS --query-ready-ms MS
- * --peers FILE (JSON lines of ../shared/peers) --out DIR [--smoke]
+ * --peers FILE (JSON lines of the bench/peers scripts) --out DIR [--smoke]
  * </pre>
  */
 public final class Bench {
@@ -251,7 +251,7 @@ public final class Bench {
         return a;
     }
 
-    /** The peers' figures from the same session (../shared/peers JSON lines), where they were run. */
+    /** The peers' figures from the same session (the bench/peers scripts' JSON lines), where they were run. */
     record Peers(Double kafkaLimit, Double copyRate, Double sinkRate, Double sinkFreshP50, Double sinkFreshP99) {
 
         static Peers read(String file) throws Exception {
