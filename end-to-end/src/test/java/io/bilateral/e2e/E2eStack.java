@@ -202,6 +202,11 @@ final class E2eStack implements AutoCloseable {
             all = new ArrayList<>(services);
         }
         java.util.Collections.reverse(all);
+        // Every service is told to stop first, so that they stop together, not one 20 s bound
+        // after another (a JVM shutting down may not wait that long for its hooks).
+        for (AutoCloseable c : all) {
+            ((ServiceProcess) c).requestStop();
+        }
         if (kafkaRunning) {
             all.add(kafka);
         }

@@ -108,7 +108,7 @@ final class LogReader {
             AtomicReference<Map<TopicPartition, Long>> writtenEnds = new AtomicReference<>();
             try {
                 await("no transaction open on the log").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
-                        .until(() -> {
+                        .pollInSameThread().until(() -> {
                             committedEnds.set(committed.endOffsets(parts));
                             writtenEnds.set(written.endOffsets(parts));
                             return committedEnds.get().equals(writtenEnds.get());

@@ -125,15 +125,18 @@ class PostToQueryIT {
     void sameEventIdPostedTwice_isOneFactInTheReadModels() {
         String once = RELATIONS_1971.replace("BEL-CHN", "BEL-JPN").replace("1971-10-25", "1866-08-01")
                 .replaceFirst("\\{", "{\"eventId\": \"3f6b8a40-0d1e-4d55-9c1e-7a1b2c3d4e5f\", ");
+        String second = null;
         for (int i = 0; i < 2; i++) {
-            given().baseUri(events.url()).auth().oauth2(editor).contentType(ContentType.JSON).body(once)
-                    .post("/events").then().statusCode(202);
+            second = given().baseUri(events.url()).auth().oauth2(editor).contentType(ContentType.JSON).body(once)
+                    .post("/events").then().statusCode(202).extract().path("consistencyToken");
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().baseUri(queries.url()).get("/dyads/BEL-JPN").then().statusCode(200));
         // Both posts were acknowledged, so the log holds the event twice; the read models hold it once.
         assertThat(LogReader.countKey(stack.kafkaServers(), "BEL-JPN", true)).as("records of BEL-JPN, read committed").isEqualTo(2);
-        given().baseUri(queries.url()).get("/dyads/BEL-JPN").then().statusCode(200).body("factCount", equalTo(1));
+        // Read with the second post's token: answered once the projection is past that record too.
+        String token = second;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(queries.url()).header("Bilateral-Read-After", token).get("/dyads/BEL-JPN")
+                        .then().statusCode(200).body("factCount", equalTo(1)));
     }
 
     @Test
@@ -168,8 +171,13 @@ class PostToQueryIT {
 
             // Counted once no transaction is open on the log (LogReader waits for that).
             long committed = LogReader.countKey(stack.kafkaServers(), "DEU-FRA", true);
+            // A 503 may come from a commit that timed out and went through all the same
+            // ("may or may not be in the log"): then all of it is there. Never a part.
             assertThat(committed).as("a read-committed consumer sees all of the batch or none (answered %d)", answered)
-                    .isEqualTo(answered == 202 ? size : 0);
+                    .isIn(0L, (long) size);
+            if (answered == 202) {
+                assertThat(committed).as("records of the acknowledged batch").isEqualTo(size);
+            }
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                     given().baseUri(queries.url()).get("/dyads/ESP-FRA").then().statusCode(200));
             // Once the projection has read every partition to the settled log's end, the batch is in
@@ -180,7 +188,7 @@ class PostToQueryIT {
                         .body("state", equalTo("RUNNING")).body("lagEvents", equalTo(0)).extract().jsonPath();
                 assertThat(Instant.parse(projection.getString("measuredAt"))).as("measured after the log settled").isAfter(settled);
             });
-            if (answered == 202) {
+            if (committed > 0) {
                 given().baseUri(queries.url()).get("/dyads/DEU-FRA").then().statusCode(200).body("factCount", equalTo(size));
             } else {
                 given().baseUri(queries.url()).get("/dyads/DEU-FRA").then().statusCode(404);
@@ -280,13 +288,19 @@ class PostToQueryIT {
         return all;
     }
 
-    /** The CloudEvents ids of the stream's events (its data lines). */
+    /** The CloudEvents ids of the stream's events (their data lines), of complete events only. */
     private static List<String> dataLines(String sse) {
-        return sse.lines().filter(l -> l.startsWith("data:"))
+        return complete(sse).lines().filter(l -> l.startsWith("data:"))
                 .map(l -> JsonPath.from(l.substring(5).trim()).getString("id")).toList();
     }
 
     private static List<String> idLines(String sse) {
-        return sse.lines().filter(l -> l.startsWith("id:")).map(l -> l.substring(3).trim()).toList();
+        return complete(sse).lines().filter(l -> l.startsWith("id:")).map(l -> l.substring(3).trim()).toList();
+    }
+
+    /** The stream up to its last blank line: curl may be in the middle of writing the event after it. */
+    private static String complete(String sse) {
+        int end = sse.lastIndexOf("\n\n");
+        return end < 0 ? "" : sse.substring(0, end + 1);
     }
 }

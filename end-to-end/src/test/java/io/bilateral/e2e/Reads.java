@@ -23,7 +23,8 @@ final class Reads implements AutoCloseable {
 
     private Reads(String url) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest get = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build();
+        // A request that takes longer than this counts as no answer (-1): a hang is a failure too.
+        HttpRequest get = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build();
         thread = new Thread(() -> {
             while (reading.get()) {
                 int status;

@@ -126,6 +126,12 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM without waiting: a graceful stop begins (see {@link #close()}). */
+    void requestStop() {
+        process.destroy();
+    }
+
+    /** SIGTERM, then up to 20 s for the service to stop, then SIGKILL. */
     @Override
     public void close() {
         process.destroy();

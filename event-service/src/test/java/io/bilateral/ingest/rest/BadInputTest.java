@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -191,6 +192,7 @@ class BadInputTest implements ReadyFirst {
     /** After every case: one event accepted now is the only record the class added to the log. */
     @AfterAll
     void noBadInputReachedTheLog() {
+        assertNotNull(before, "no case ran, so the log was never marked");
         // RestAssured's port is set only around each test; here it comes from the injected URL.
         Response barrier = given().baseUri(root.toString()).auth().oauth2(EDITOR)
                 .contentType("application/json").body(VISIT).post("/events").then().statusCode(202).extract().response();

@@ -39,7 +39,8 @@ final class TopicRecords {
              KafkaConsumer<String, byte[]> committed = consumer(servers, "read_committed")) {
             List<TopicPartition> parts = partitions(all);
             Map<Integer, Long> ends = new TreeMap<>();
-            await("no transaction open on the events topic").atMost(BOUND).pollInterval(Duration.ofMillis(50)).until(() -> {
+            // In this thread: the consumers are closed here, never while another thread uses them.
+            await("no transaction open on the events topic").atMost(BOUND).pollInterval(Duration.ofMillis(50)).pollInSameThread().until(() -> {
                 Map<TopicPartition, Long> written = all.endOffsets(parts);
                 ends.clear();
                 written.forEach((tp, end) -> ends.put(tp.partition(), end));
@@ -116,7 +117,7 @@ final class TopicRecords {
     /** The topic's partitions, once it exists (event-service creates it at start, off the start-up path). */
     private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> c) {
         List<TopicPartition> parts = new ArrayList<>();
-        await("the events topic exists").atMost(BOUND).pollInterval(Duration.ofMillis(100)).until(() -> {
+        await("the events topic exists").atMost(BOUND).pollInterval(Duration.ofMillis(100)).pollInSameThread().until(() -> {
             parts.clear();
             c.partitionsFor(Topics.EVENTS).forEach(p -> parts.add(new TopicPartition(p.topic(), p.partition())));
             return !parts.isEmpty();

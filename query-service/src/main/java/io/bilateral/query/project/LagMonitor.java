@@ -155,6 +155,10 @@ public class LagMonitor {
         } catch (RuntimeException e) {
             last = new Measurement(last.measuredAt(), last.partitions(), Failures.reason(e));
             LOG.debugf("lag not measured: %s", last.error());
+        } catch (Throwable e) {
+            // Anything escaping would cancel the timer silently and freeze the status for good.
+            last = new Measurement(last.measuredAt(), last.partitions(), Failures.reason(e));
+            LOG.errorf(e, "lag not measured: %s", last.error());
         }
     }
 

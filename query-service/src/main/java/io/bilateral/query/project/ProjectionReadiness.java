@@ -8,10 +8,11 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * DOWN when the projection thread died, when its last batch failed (saying why), when the log
- * cannot be read, or when the read models are further behind the log than
- * {@code bilateral.projection.max-ready-lag} events: a load balancer then sends reads to an
- * instance that is current.
+ * DOWN when the projection thread died, when its last batch failed (saying why), or when the
+ * read models are further behind the log than {@code bilateral.projection.max-ready-lag}
+ * events: a load balancer then sends reads to an instance that is current. A broker outage
+ * alone leaves it UP (see {@code logUnreachableSince}): the read models are in PostgreSQL, and
+ * no instance could be more current while nothing reaches the log.
  */
 @Readiness
 @ApplicationScoped
@@ -43,7 +44,9 @@ public class ProjectionReadiness implements HealthCheck {
         }
         LagMonitor.LogOutage outage = lag.logOutage();
         if (outage != null) {
-            return r.down().withData("reason", "cannot read the log since " + outage.since() + ": " + outage.reason()).build();
+            // Still ready: while the log cannot be read nothing can be written to it either, so
+            // the read models are as current as the log allows. The status says so.
+            r.withData("logUnreachableSince", outage.since().toString());
         }
         LagMonitor.Measurement m = lag.last();
         if (m.measuredAt() != null) {

@@ -38,7 +38,8 @@ class ReadYourWritesTest implements ReadyFirst {
 
     @Test
     void readWithTheToken_whileTheProjectionIsBehind_is503WithRetryAfter_neverStale() {
-        given().auth().oauth2(admin).post("/projection/pause").then().statusCode(200);
+        // The pause answers once it holds (or after 10 s without it: then the test cannot go on).
+        given().auth().oauth2(admin).post("/projection/pause").then().statusCode(200).body("state", equalTo("PAUSED"));
         try {
             EventEnvelope e = Events.relationsEstablished("BEL-MLT", "1965");
             String token = token(LogWriter.publishAll(List.of(e)));
