@@ -25,8 +25,9 @@ import java.util.Map;
  * <pre>
  * --events URL --queries URL --token JWT --admin-token JWT --kafka HOST:PORT
  * --event-pid PID --query-pid PID --event-ready-ms MS --query-ready-ms MS
- * --peers FILE (JSON lines of the bench/peers scripts) --out DIR [--smoke]
+ * --peers FILE (JSON lines of the bench/peers scripts) --out DIR [--smoke] [--growth]
  * </pre>
+ * {@code --growth} runs only the long growth benchmark ({@link GrowthBench}).
  */
 public final class Bench {
 
@@ -59,7 +60,8 @@ public final class Bench {
         Target target = new Target(URI.create(a.get("events")), URI.create(a.get("queries")), a.get("token"),
                 Long.parseLong(a.getOrDefault("event-pid", "0")), Long.parseLong(a.getOrDefault("query-pid", "0")), a.get("kafka"));
         Size size = a.containsKey("smoke") ? Size.SMOKE : Size.FULL;
-        Results results = run(target, a.get("admin-token"), size, a);
+        Results results = a.containsKey("growth") ? growthOnly(target, a.get("admin-token"), size, a)
+                : run(target, a.get("admin-token"), size, a);
         Path out = Path.of(a.getOrDefault("out", "bench/results"));
         results.write(out);
         return out;
@@ -99,6 +101,24 @@ public final class Bench {
         }
         r.bound("6 footprint", "event-service RSS, most under load", footprint.maxEventMb(), "MB", 300, "≤ 300 MB", null);
         r.bound("6 footprint", "query-service RSS, most under load", footprint.maxQueryMb(), "MB", 300, "≤ 300 MB", null);
+        return r;
+    }
+
+    /** The long growth run alone: the log grown to a million events (to 600 in a smoke run). */
+    static Results growthOnly(Target target, String admin, Size size, Map<String, String> a) throws Exception {
+        Results r = new Results();
+        r.context("date", Instant.now().toString());
+        r.context("cores", Runtime.getRuntime().availableProcessors());
+        r.context("java", System.getProperty("java.version"));
+        r.context("size", size == Size.SMOKE ? "smoke, growth" : "growth");
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+        try {
+            ProjectionBench projection = new ProjectionBench(vertx, target, admin);
+            long[] steps = size == Size.SMOKE ? new long[] {200, 600} : new long[] {10_000, 100_000, 1_000_000};
+            new GrowthBench(vertx, target, projection).run(r, steps, size == Size.SMOKE ? 200 : 10_000);
+        } finally {
+            vertx.close();
+        }
         return r;
     }
 

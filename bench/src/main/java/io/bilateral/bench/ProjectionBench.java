@@ -78,7 +78,12 @@ final class ProjectionBench {
     /** Timeline page latency at 100 requests/s for 5 s, on a dyad the loads filled. */
     HttpLoad.Outcome timeline() throws Exception {
         return new HttpLoad(vertx, target.queries()).atRate(new HttpLoad.Request(HttpMethod.GET,
-                "/dyads/" + facts.dyads().get(0) + "/timeline?limit=50", Map.of(), null), 100, Duration.ofSeconds(5), 8);
+                "/dyads/" + measuredDyad() + "/timeline?limit=50", Map.of(), null), 100, Duration.ofSeconds(5), 8);
+    }
+
+    /** The dyad whose reads are measured: one of those the loads fill evenly. */
+    String measuredDyad() {
+        return facts.dyads().get(0);
     }
 
     private JsonNode awaitMeasurementAfter(Instant since) throws Exception {

@@ -64,5 +64,17 @@ class BenchSmokeIT {
         assertThat(benches).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         assertThat(unmeasured).as("figures that measured nothing").isEmpty();
         assertThat(Files.readString(out.resolve("results.md"))).contains("| 8 stream |");
+
+        // The long growth run, at a token size: two steps, each measured.
+        Path growth = Files.createTempDirectory("bench-smoke-growth");
+        Bench.execute("--events", events.url(), "--queries", queries.url(), "--token", stack.editorToken(),
+                "--admin-token", stack.token("admin"), "--kafka", stack.kafkaServers(), "--out", growth.toString(),
+                "--smoke", "--growth");
+        List<String> steps = new ArrayList<>();
+        for (JsonNode f : new ObjectMapper().readTree(growth.resolve("results.json").toFile()).path("figures")) {
+            assertThat(f.path("value").asDouble()).as(f.path("name").asText()).isPositive();
+            steps.add(f.path("bench").asText() + ": " + f.path("name").asText());
+        }
+        assertThat(steps).hasSize(6).allMatch(step -> step.startsWith("7 growth (long)"));
     }
 }
