@@ -25,9 +25,12 @@ import java.util.Map;
  * <pre>
  * --events URL --queries URL --token JWT --admin-token JWT --kafka HOST:PORT
  * --event-pid PID --query-pid PID --event-ready-ms MS --query-ready-ms MS
- * --peers FILE (JSON lines of the bench/peers scripts) --out DIR [--smoke] [--growth]
+ * --peers FILE (JSON lines of the bench/peers scripts) --out DIR [--smoke] [--only PART,...] [--growth [--steps N,N,...]]
  * </pre>
- * {@code --growth} runs only the long growth benchmark ({@link GrowthBench}).
+ * {@code --only queries,stream} runs only those parts of the regular run (ingestion, posts,
+ * projection, queries, freshness, stream, growth): a quick look at one lever.
+ * {@code --growth} runs only the long growth benchmark ({@link GrowthBench}); {@code --steps 30000,60000}
+ * sets its steps (events added in all), a quick way to time one lever on the projection.
  */
 public final class Bench {
 
@@ -80,21 +83,36 @@ public final class Bench {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         Footprint footprint = Footprint.start(target);
         ProjectionBench projection = new ProjectionBench(vertx, target, admin);
+        java.util.function.Predicate<String> on = part -> !a.containsKey("only") || List.of(a.get("only").split(",")).contains(part);
         try {
             readiness(r, a);
             // Writes first, with the projection paused: on 2 cores it would otherwise compete
             // with event-service for the CPU; what piles up is then the projection's benchmark.
             projection.pause();
-            ingestion(r, vertx, target, size, peers);
-            singlePosts(r, vertx, target, size);
+            if (on.test("ingestion")) {
+                ingestion(r, vertx, target, size, peers);
+            }
+            if (on.test("posts")) {
+                singlePosts(r, vertx, target, size);
+            }
             ProjectionBench.CatchUp backlog = projection.resumeAndTime();
-            projectionRate(r, backlog, peers);
+            if (on.test("projection")) {
+                projectionRate(r, backlog, peers);
+            }
             HttpLoad.Outcome timelineAtStart = projection.timeline();
-            queries(r, vertx, target, size);
-            freshness(r, vertx, target, size, peers);
+            if (on.test("queries")) {
+                queries(r, vertx, target, size);
+            }
+            if (on.test("freshness")) {
+                freshness(r, vertx, target, size, peers);
+            }
             projection.awaitCaughtUp();
-            stream(r, vertx, target, size, projection);
-            growth(r, projection, size, backlog, timelineAtStart);
+            if (on.test("stream")) {
+                stream(r, vertx, target, size, projection);
+            }
+            if (on.test("growth")) {
+                growth(r, projection, size, backlog, timelineAtStart);
+            }
         } finally {
             footprint.stop();
             vertx.close();
@@ -114,7 +132,9 @@ public final class Bench {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         try {
             ProjectionBench projection = new ProjectionBench(vertx, target, admin);
-            long[] steps = size == Size.SMOKE ? new long[] {200, 600} : new long[] {10_000, 100_000, 1_000_000};
+            long[] steps = a.containsKey("steps")
+                    ? java.util.Arrays.stream(a.get("steps").split(",")).mapToLong(Long::parseLong).toArray()
+                    : size == Size.SMOKE ? new long[] {200, 600} : new long[] {10_000, 100_000, 1_000_000};
             new GrowthBench(vertx, target, projection).run(r, steps, size == Size.SMOKE ? 200 : 10_000);
         } finally {
             vertx.close();

@@ -140,14 +140,19 @@ public abstract sealed class LocalPostgres implements AutoCloseable {
                     }
                 }
                 Path log = parent.resolve(dataDir.getFileName() + ".log");
-                Process process = new ProcessBuilder(asPostgres(List.of(bin.resolve("postgres").toString(),
+                List<String> command = new java.util.ArrayList<>(List.of(bin.resolve("postgres").toString(),
                         "-D", dataDir.toString(),
                         "-c", "listen_addresses=127.0.0.1",
                         "-c", "port=" + port,
                         // TCP only: a Unix socket path is limited to 107 bytes, which a
                         // deep checkout (CI's, for one) exceeds, and nothing here uses it.
                         "-c", "unix_socket_directories=",
-                        "-c", "max_connections=200")))
+                        "-c", "max_connections=200"));
+                if ("true".equals(System.getenv("BILATERAL_POSTGRES_STATS"))) {
+                    // The benchmark's profile of the database: time per statement (pg_stat_statements).
+                    command.addAll(List.of("-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all"));
+                }
+                Process process = new ProcessBuilder(asPostgres(command))
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                         .start();

@@ -48,6 +48,8 @@ public class Projector {
 
     /** The PostgreSQL channel that hears of each commit that added events, with the last number. */
     public static final String COMMITTED_CHANNEL = "bilateral_events";
+    /** What a rebuild's swap says on {@link #COMMITTED_CHANNEL}: the read models changed without new events. */
+    public static final String REBUILT = "rebuilt";
 
     /** The batch's events, one statement; those already there (a client's retry) are not returned. */
     private static final String INSERT_EVENTS = """

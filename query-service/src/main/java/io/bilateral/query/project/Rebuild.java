@@ -303,7 +303,7 @@ public class Rebuild {
                         UPDATE rebuild.stream_head SET last_seq = GREATEST(
                             (SELECT last_seq FROM public.stream_head), (SELECT coalesce(max(seq), 0) FROM rebuild.events))""").execute())
                 // Subscribers' tails look again: the events only the rebuild has are new to them.
-                .chain(() -> tx.query("SELECT pg_notify('" + Projector.COMMITTED_CHANNEL + "', 'rebuilt')").execute())
+                .chain(() -> tx.query("SELECT pg_notify('" + Projector.COMMITTED_CHANNEL + "', '" + Projector.REBUILT + "')").execute())
                 .replaceWithVoid();
     }
 

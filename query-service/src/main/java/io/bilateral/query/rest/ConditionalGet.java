@@ -32,15 +32,17 @@ public class ConditionalGet {
     });
 
     private final ObjectMapper json;
+    private final RenderedReads rendered;
 
-    ConditionalGet(ObjectMapper json) {
+    ConditionalGet(ObjectMapper json, RenderedReads rendered) {
         this.json = json;
+        this.rendered = rendered;
     }
 
     @ServerResponseFilter
     public void tag(ContainerRequestContext request, ContainerResponseContext response) throws JsonProcessingException {
         if (!HttpMethod.GET.equals(request.getMethod()) || response.getStatus() != 200 || response.getEntity() == null
-                || request.getUriInfo().getPath().startsWith("/q/")) {
+                || request.getUriInfo().getPath().startsWith("/q/") || RenderedReads.served(request)) {
             return;
         }
         Object entity = response.getEntity();
@@ -49,12 +51,18 @@ public class ConditionalGet {
         String etag = "\"" + digest(body) + "\"";
         response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+        rendered.keep(request, body, response.getMediaType(), etag);
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
-                .anyMatch(tag -> tag.equals(etag) || tag.equals("W/" + etag) || tag.equals("*"))) {
+        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
             response.setStatus(304);
             response.setEntity(null);
         }
+    }
+
+    /** Whether an {@code If-None-Match} value names this tag (weakly or not) or any. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        return Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
+                .anyMatch(tag -> tag.equals(etag) || tag.equals("W/" + etag) || tag.equals("*"));
     }
 
     private static String digest(byte[] body) {

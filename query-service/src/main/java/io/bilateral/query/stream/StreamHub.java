@@ -33,6 +33,7 @@ public class StreamHub {
     private final StreamConfig config;
     private final DatabaseOptions database;
     private final Vertx vertx;
+    private final DyadVersions versions;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final Object fanOut = new Object();
     private final AtomicBoolean reading = new AtomicBoolean();
@@ -43,18 +44,27 @@ public class StreamHub {
     private long pollTimer = -1;
     private long heartbeatTimer = -1;
 
-    StreamHub(CommittedEvents events, StreamConfig config, DatabaseOptions database, Vertx vertx) {
+    StreamHub(CommittedEvents events, StreamConfig config, DatabaseOptions database, Vertx vertx, DyadVersions versions) {
         this.events = events;
         this.config = config;
         this.database = database;
         this.vertx = vertx;
+        this.versions = versions;
     }
 
     void onStart(@Observes StartupEvent start) {
         listener = PgSubscriber.subscriber(vertx, database.connectOptions())
                 // Reconnects for ever; the poll covers the time without notifications.
                 .reconnectPolicy(attempts -> 1000L);
-        listener.channel(Projector.COMMITTED_CHANNEL).handler(payload -> wake());
+        listener.channel(Projector.COMMITTED_CHANNEL)
+                // (Re)subscribed: commits may have gone unheard meanwhile.
+                .subscribeHandler(v -> versions.newEpoch())
+                .handler(payload -> {
+                    if (Projector.REBUILT.equals(payload)) {
+                        versions.newEpoch();
+                    }
+                    wake();
+                });
         listener.connect().onFailure(e -> LOG.warnf("not listening for commits yet (%s); polling every %s", e.getMessage(), config.pollInterval()));
         pollTimer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> wake());
         long beat = Math.max(100, config.heartbeat().toMillis() / 2);
@@ -114,6 +124,7 @@ public class StreamHub {
                 synchronized (fanOut) {
                     head = h;
                 }
+                versions.started();
                 LOG.debugf("stream tail starts at position %d", h);
                 readOn(true);
             }, this::failed);
@@ -129,6 +140,7 @@ public class StreamHub {
                     for (Subscription s : subscriptions) {
                         s.offer(batch);
                     }
+                    versions.saw(batch);
                     head = batch.get(batch.size() - 1).seq();
                 }
             }

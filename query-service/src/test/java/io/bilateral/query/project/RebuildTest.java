@@ -137,18 +137,26 @@ class RebuildTest implements ReadyFirst {
     /**
      * What a rebuild is for: read models that went wrong (here a row changed by hand, as a bug
      * would) are made again from the log. Reads go through prepared statements that every pooled
-     * connection keeps; once the swap commits, they answer from the rebuilt tables.
+     * connection keeps; once the swap commits, they answer from the rebuilt tables, and no
+     * answer rendered before it is served again.
      */
     @Test
     void rebuild_repairsADamagedReadModel_andCachedStatementsAnswerFromTheRebuiltTables() throws Exception {
         String fact = "/facts/bel-dnk-amended";
         String good = given().get(fact).then().statusCode(200).extract().path("occurred");
+        // A dyad of this test alone, so that no answer of it was rendered before the damage.
+        LogWriter.publishAndAwait(Events.relationsEstablished("BEL-EST", "1921"));
         try (Connection c = connect()) {
             c.createStatement().executeUpdate("UPDATE facts SET occurred = '1066' WHERE fact_id = 'bel-dnk-amended'");
+            c.createStatement().executeUpdate("UPDATE fact_counts SET facts = facts + 1000 WHERE dyad = 'BEL-EST'");
         }
         // Every connection of the pool prepares and keeps the statement (20 connections, 64 reads).
         for (int i = 0; i < 64; i++) {
             given().get(fact).then().statusCode(200).body("occurred", equalTo("1066"));
+        }
+        // The dyad's summary is rendered with the damage and kept in memory (RenderedReads).
+        for (int i = 0; i < 3; i++) {
+            given().get("/dyads/BEL-EST").then().statusCode(200).body("factCount", equalTo(1001));
         }
 
         given().auth().oauth2(admin).post("/projection/rebuild").then().statusCode(202);
@@ -157,6 +165,9 @@ class RebuildTest implements ReadyFirst {
         for (int i = 0; i < 64; i++) {
             given().get(fact).then().statusCode(200).body("occurred", equalTo(good));
         }
+        // The swap's notification ends every kept answer: no new event of the dyad is needed.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/dyads/BEL-EST").then().statusCode(200).body("factCount", equalTo(1)));
     }
 
     private static Map<String, String> answers() {
