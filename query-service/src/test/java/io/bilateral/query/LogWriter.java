@@ -76,6 +76,21 @@ public final class LogWriter {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> storedNextOffset(awaited.partition()) > awaited.offset());
     }
 
+    /** Waits until full-text search covers every event committed now: it follows the read models by its own lag. */
+    public static void awaitSearchIndexed() throws java.sql.SQLException {
+        long head = scalar("SELECT last_seq FROM stream_head");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> scalar("SELECT last_seq FROM search_position") >= head);
+    }
+
+    private static long scalar(String sql) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(LocalStackTestResource.stack().postgres().jdbcUrl(),
+                io.bilateral.localstack.LocalPostgres.USER, io.bilateral.localstack.LocalPostgres.PASSWORD);
+             java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     public static long storedNextOffset(int partition) throws java.sql.SQLException {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(LocalStackTestResource.stack().postgres().jdbcUrl(),
                 io.bilateral.localstack.LocalPostgres.USER, io.bilateral.localstack.LocalPostgres.PASSWORD);

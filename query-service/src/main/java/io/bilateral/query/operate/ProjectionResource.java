@@ -60,11 +60,12 @@ public class ProjectionResource {
      * The status of the projection as a whole, and of each partition of the log. {@code state}
      * is the projection thread's, except {@code LOG_UNREACHABLE} while it runs but the log
      * cannot be read (then {@code lastError} says since when and why, and the lag figures are
-     * those measured at {@code measuredAt}, before the outage).
+     * those measured at {@code measuredAt}, before the outage). {@code searchLagEvents}: events
+     * committed to the read models that full-text search does not cover yet.
      */
     public record Status(String state, String lastError, List<Integer> partitionsHere, Instant measuredAt,
                          String measureError, long lagEvents, double lagSeconds, long parkedEvents,
-                         List<LagMonitor.PartitionLag> partitions) {
+                         long searchLagEvents, List<LagMonitor.PartitionLag> partitions) {
     }
 
     @GET
@@ -78,7 +79,7 @@ public class ProjectionResource {
         String lastError = consumer.lastError() != null ? consumer.lastError()
                 : outage != null ? "cannot read the log since " + outage.since() + ": " + outage.reason() : null;
         return new Status(cutOff ? "LOG_UNREACHABLE" : state.name(), lastError, List.copyOf(consumer.assignedPartitions()),
-                m.measuredAt(), m.error(), m.lagEvents(), m.lagSeconds(), m.parked(), m.partitions());
+                m.measuredAt(), m.error(), m.lagEvents(), m.lagSeconds(), m.parked(), m.searchLagEvents(), m.partitions());
     }
 
     @GET

@@ -56,8 +56,11 @@ public class LagMonitor {
                                double lagSeconds, long poison, long held, boolean projectedHere) {
     }
 
-    /** The last measurement; {@code error} says why it may be old. */
-    public record Measurement(Instant measuredAt, List<PartitionLag> partitions, String error) {
+    /**
+     * The last measurement; {@code error} says why it may be old. {@code searchLagEvents}: the
+     * stream numbers handed out that the search index has not covered yet (see SearchIndexer).
+     */
+    public record Measurement(Instant measuredAt, List<PartitionLag> partitions, long searchLagEvents, String error) {
 
         public long lagEvents() {
             return partitions.stream().mapToLong(PartitionLag::lagEvents).sum();
@@ -85,7 +88,7 @@ public class LagMonitor {
     private final String servers;
     private final Map<Integer, PartitionLag> gauged = new ConcurrentHashMap<>();
     private final List<io.micrometer.core.instrument.Meter> meters = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private volatile Measurement last = new Measurement(null, List.of(), "not measured yet");
+    private volatile Measurement last = new Measurement(null, List.of(), 0, "not measured yet");
     private volatile LogOutage logOutage;
     private ScheduledExecutorService timer;
     private Admin admin;
@@ -153,11 +156,11 @@ public class LagMonitor {
         try {
             last = measure();
         } catch (RuntimeException e) {
-            last = new Measurement(last.measuredAt(), last.partitions(), Failures.reason(e));
+            last = new Measurement(last.measuredAt(), last.partitions(), last.searchLagEvents(), Failures.reason(e));
             LOG.debugf("lag not measured: %s", last.error());
         } catch (Throwable e) {
             // Anything escaping would cancel the timer silently and freeze the status for good.
-            last = new Measurement(last.measuredAt(), last.partitions(), Failures.reason(e));
+            last = new Measurement(last.measuredAt(), last.partitions(), last.searchLagEvents(), Failures.reason(e));
             LOG.errorf(e, "lag not measured: %s", last.error());
         }
     }
@@ -195,7 +198,9 @@ public class LagMonitor {
             partitions.add(new PartitionLag(tp.partition(), next, end, lag, seconds, parked[0], parked[1], here.contains(tp.partition())));
         });
         partitions.forEach(this::gauge);
-        return new Measurement(now, List.copyOf(partitions), null);
+        long searchLag = pool.query("SELECT h.last_seq - s.last_seq AS behind FROM stream_head h, search_position s").execute()
+                .await().atMost(Duration.ofSeconds(5)).iterator().next().getLong("behind");
+        return new Measurement(now, List.copyOf(partitions), Math.max(0, searchLag), null);
     }
 
     private Map<TopicPartition, Long> logEnds() {

@@ -3,6 +3,7 @@ package io.bilateral.query.project;
 import io.bilateral.events.envelope.Topics;
 import io.bilateral.query.config.DatabaseOptions;
 import io.bilateral.query.config.ProjectionConfig;
+import io.bilateral.query.readmodel.search.SearchIndexer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -255,6 +256,8 @@ public class Rebuild {
                         return Uni.createFrom().item(false);
                     }
                     return renumber(tx)
+                            // Searchable at once: the whole index in one statement, up to the numbers just given.
+                            .chain(() -> SearchIndexer.indexAll(tx, SCHEMA))
                             .chain(() -> tx.query("ALTER SCHEMA public RENAME TO " + retired).execute())
                             .chain(() -> tx.query("ALTER SCHEMA rebuild RENAME TO public").execute())
                             .replaceWith(true);

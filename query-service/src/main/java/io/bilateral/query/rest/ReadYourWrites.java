@@ -5,6 +5,7 @@ import io.bilateral.events.problem.Problem;
 import io.bilateral.events.problem.Violation;
 import io.bilateral.query.config.ProjectionConfig;
 import io.bilateral.query.project.Projector;
+import io.bilateral.query.readmodel.search.SearchIndexer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -22,7 +23,8 @@ import java.util.List;
  * projection has committed past it, then is answered as usual. The wait is bounded
  * ({@code bilateral.projection.read-after-max-wait}); past it the answer is 503 with
  * {@code Retry-After}, and when the event at a token's position was parked, that is said:
- * never a stale answer that looks current. (A batch's token names the last event per
+ * never a stale answer that looks current. A read through the full-text index (search, people
+ * by name, a timeline's {@code q}) also waits for the index to cover what is committed. (A batch's token names the last event per
  * partition; an earlier event of the batch that was parked is not checked.) The offsets are
  * read from PostgreSQL, so this holds whichever instance projected the write; the wait polls
  * them from every 10 ms up to every 200 ms, so waiting readers stay light on the database.
@@ -37,11 +39,13 @@ public class ReadYourWrites {
     private final Projector projector;
     private final Pool pool;
     private final ProjectionConfig config;
+    private final SearchIndexer search;
 
-    ReadYourWrites(Projector projector, Pool pool, ProjectionConfig config) {
+    ReadYourWrites(Projector projector, Pool pool, ProjectionConfig config, SearchIndexer search) {
         this.projector = projector;
         this.pool = pool;
         this.config = config;
+        this.search = search;
     }
 
     @ServerRequestFilter
@@ -61,19 +65,58 @@ public class ReadYourWrites {
         }
         long deadline = System.nanoTime() + config.readAfterMaxWait().toNanos();
         String path = request.getUriInfo().getPath();
+        boolean searches = searches(request);
         return passed(token, deadline, FIRST_POLL).chain(passed -> passed
-                ? parked(token).map(parked -> parked.isEmpty() ? null : ProblemMapper.problem(Problem.of("write-parked",
-                        "Write parked", 503, "the event at " + parked + " could not be applied and is parked for an operator"
-                                + " (see /projection/status): the read models do not include it", path, List.of())))
-                : Uni.createFrom().item(Response.fromResponse(ProblemMapper.problem(Problem.of("not-yet-consistent",
-                                "Not yet consistent", 503, "the projection has not reached " + token + " within "
-                                        + config.readAfterMaxWait().toMillis() + " ms; retry", path, List.of())))
-                        .header("Retry-After", "1").build()))
+                ? parked(token).chain(parked -> !parked.isEmpty()
+                        ? Uni.createFrom().item(ProblemMapper.problem(Problem.of("write-parked",
+                                "Write parked", 503, "the event at " + parked + " could not be applied and is parked for an operator"
+                                        + " (see /projection/status): the read models do not include it", path, List.of())))
+                        : searches ? searchReached(deadline).map(reached -> reached ? null
+                                : notYet(path, "the search index has not reached " + token + " within "
+                                        + config.readAfterMaxWait().toMillis() + " ms; retry"))
+                        : Uni.createFrom().nullItem())
+                : Uni.createFrom().item(notYet(path, "the projection has not reached " + token + " within "
+                        + config.readAfterMaxWait().toMillis() + " ms; retry")))
                 .onFailure().recoverWithItem(failure -> Response.fromResponse(ProblemMapper.problem(Problem.of(
                                 "not-yet-consistent", "Not yet consistent", 503,
                                 "cannot tell whether the projection reached " + token + " (the database did not answer); retry",
                                 path, List.of())))
                         .header("Retry-After", "1").build());
+    }
+
+    private static Response notYet(String path, String detail) {
+        return Response.fromResponse(ProblemMapper.problem(Problem.of("not-yet-consistent", "Not yet consistent", 503, detail,
+                path, List.of()))).header("Retry-After", "1").build();
+    }
+
+    /** Reads that go through the full-text index, which follows the read models by its own lag (SearchIndexer). */
+    private static boolean searches(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        return path.equals("/search") || path.equals("/people")
+                || path.endsWith("/timeline") && request.getUriInfo().getQueryParameters().containsKey("q");
+    }
+
+    /**
+     * Whether the search index reached everything committed now (which includes the token's
+     * write, already applied), by the deadline.
+     */
+    private Uni<Boolean> searchReached(long deadline) {
+        return pool.query("SELECT last_seq FROM stream_head").execute().map(rows -> rows.iterator().next().getLong("last_seq"))
+                .chain(head -> indexedUpTo(head, deadline, FIRST_POLL));
+    }
+
+    private Uni<Boolean> indexedUpTo(long head, long deadline, Duration poll) {
+        return SearchIndexer.position(pool).chain(indexed -> {
+            if (indexed >= head) {
+                return Uni.createFrom().item(true);
+            }
+            if (System.nanoTime() > deadline) {
+                return Uni.createFrom().item(false);
+            }
+            search.wake();
+            Duration next = poll.multipliedBy(2).compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : poll.multipliedBy(2);
+            return Uni.createFrom().voidItem().onItem().delayIt().by(poll).chain(() -> indexedUpTo(head, deadline, next));
+        });
     }
 
     private Uni<Boolean> passed(ConsistencyToken token, long deadline, Duration poll) {

@@ -3,6 +3,7 @@ package io.bilateral.query.stream;
 import io.bilateral.query.config.DatabaseOptions;
 import io.bilateral.query.config.StreamConfig;
 import io.bilateral.query.project.Projector;
+import io.bilateral.query.readmodel.search.SearchIndexer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -34,6 +35,8 @@ public class StreamHub {
     private final DatabaseOptions database;
     private final Vertx vertx;
     private final DyadVersions versions;
+    /** Follows the commits too, behind the tail: woken by it. */
+    private final SearchIndexer search;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final Object fanOut = new Object();
     private final AtomicBoolean reading = new AtomicBoolean();
@@ -44,7 +47,9 @@ public class StreamHub {
     private long pollTimer = -1;
     private long heartbeatTimer = -1;
 
-    StreamHub(CommittedEvents events, StreamConfig config, DatabaseOptions database, Vertx vertx, DyadVersions versions) {
+    StreamHub(CommittedEvents events, StreamConfig config, DatabaseOptions database, Vertx vertx, DyadVersions versions,
+              SearchIndexer search) {
+        this.search = search;
         this.events = events;
         this.config = config;
         this.database = database;
@@ -143,6 +148,7 @@ public class StreamHub {
                     versions.saw(batch);
                     head = batch.get(batch.size() - 1).seq();
                 }
+                search.wake();
             }
             readOn(batch.size() == TAIL_PAGE);
         }, this::failed);

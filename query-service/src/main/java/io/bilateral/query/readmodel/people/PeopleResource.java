@@ -49,7 +49,7 @@ public class PeopleResource {
             ) p
             WHERE NOT f.retracted
               AND ($1::text IS NULL OR f.dyad = $1)
-              AND ($2::text IS NULL OR (f.search @@ plainto_tsquery('simple', $2)
+              AND ($2::text IS NULL OR (f.fact_id IN (SELECT fact_id FROM fact_search WHERE search @@ plainto_tsquery('simple', $2))
                                         AND strpos(lower(p.person->>'name'), lower($2)) > 0))
             ORDER BY name, COALESCE(f.earliest, 'infinity'::date), f.fact_id
             LIMIT 1000""";

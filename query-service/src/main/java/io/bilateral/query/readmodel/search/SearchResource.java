@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
- * Full-text search over the current facts, ranked (PostgreSQL {@code websearch_to_tsquery}:
+ * Full-text search over the current facts (as far as the {@link SearchIndexer} has indexed them), ranked (PostgreSQL {@code websearch_to_tsquery}:
  * words, "quoted phrases", OR, -excluded). The query is a bound parameter: data, never SQL.
  */
 @Path("/search")
@@ -26,10 +26,10 @@ public class SearchResource {
 
     static final int MAX_LIMIT = 100;
     public static final String SEARCH = """
-            SELECT fact_id, dyad, type, occurred, precision, payload->>'summary' AS summary, ts_rank(search, q) AS rank
-            FROM facts, websearch_to_tsquery('simple', $1) q
-            WHERE search @@ q AND NOT retracted AND ($2::text IS NULL OR dyad = $2)
-            ORDER BY rank DESC, fact_id LIMIT $3""";
+            SELECT f.fact_id, f.dyad, f.type, f.occurred, f.precision, f.payload->>'summary' AS summary, ts_rank(s.search, q) AS rank
+            FROM fact_search s JOIN facts f USING (fact_id), websearch_to_tsquery('simple', $1) q
+            WHERE s.search @@ q AND NOT f.retracted AND ($2::text IS NULL OR f.dyad = $2)
+            ORDER BY rank DESC, f.fact_id LIMIT $3""";
 
     private final Pool pool;
 

@@ -52,7 +52,7 @@ public class TimelineResource {
               AND ($5::boolean OR NOT retracted)
               AND ($6::date IS NULL OR (%1$s, %2$s, fact_id) > ($6::date, $7::int, $8::text))
               AND ($10::text IS NULL OR jsonb_path_exists(payload, '$.** ? (@ == $a)', jsonb_build_object('a', $10::text)))
-              AND ($11::text IS NULL OR search @@ websearch_to_tsquery('simple', $11::text))
+              AND ($11::text IS NULL OR fact_id IN (SELECT fact_id FROM fact_search WHERE search @@ websearch_to_tsquery('simple', $11::text)))
             ORDER BY %1$s, %2$s, fact_id
             LIMIT $9""".formatted(DAY, RANK);
 

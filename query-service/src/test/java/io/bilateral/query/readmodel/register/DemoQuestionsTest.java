@@ -31,7 +31,7 @@ class DemoQuestionsTest implements ReadyFirst {
     private static boolean loaded;
 
     @BeforeEach
-    void loadTheDemoDataOnce() throws IOException {
+    void loadTheDemoDataOnce() throws Exception {
         if (!loaded) {
             List<EventEnvelope> demo = Files.readAllLines(Path.of("..", "demo", "belgium-china.ndjson")).stream()
                     .filter(l -> !l.isBlank())
@@ -44,6 +44,7 @@ class DemoQuestionsTest implements ReadyFirst {
                         }
                     }).toList();
             LogWriter.publishAndAwait(demo.toArray(EventEnvelope[]::new));
+            LogWriter.awaitSearchIndexed();
             loaded = true;
         }
     }

@@ -1,0 +1,132 @@
+package io.bilateral.query.readmodel.search;
+
+import io.bilateral.query.config.SearchConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The full-text index of the facts ({@code fact_search}, migration V12): a projection of its
+ * own that follows the stream numbers behind the main one. Each round, in one transaction,
+ * it re-indexes the current state of every fact that an event numbered after its position
+ * touched, and moves its position past them. The rows and the position commit together, and
+ * re-indexing a fact from its current state twice gives the same row: nothing is missed or
+ * counted twice after a crash. Numbers become visible in order (V9), so a position never
+ * passes an event that commits later.
+ *
+ * <p>Kept apart because a fact's tsvector and its GIN entry cost about seven eighths of
+ * inserting the fact: the projection's transaction, which every read model and the stream
+ * wait for, no longer pays it. Search follows the facts by this index's lag, shown in the
+ * projection's status; a read with a read-your-writes token waits for it too.
+ *
+ * <p>One instance indexes at a time (a transaction-scoped advisory lock); the others skip
+ * their round. A failed round (the database down) is simply tried again at the next tick.
+ */
+@ApplicationScoped
+public class SearchIndexer {
+
+    private static final Logger LOG = Logger.getLogger(SearchIndexer.class);
+    /** The advisory-lock space of the search index ("BILS"). */
+    private static final int LOCK = 0x42494C53;
+
+    /** The facts touched by the next events, indexed from their current state; returns the last number covered. */
+    private static final String INDEX = """
+            WITH next AS (
+                SELECT seq, fact_id FROM events WHERE seq > $1 ORDER BY seq LIMIT $2
+            ), indexed AS (
+                INSERT INTO fact_search (fact_id, search)
+                SELECT f.fact_id, jsonb_to_tsvector('simple'::regconfig, f.payload, '["string"]'::jsonb)
+                FROM facts f WHERE f.fact_id IN (SELECT fact_id FROM next)
+                ORDER BY f.fact_id
+                ON CONFLICT (fact_id) DO UPDATE SET search = EXCLUDED.search
+            )
+            SELECT count(*) AS events, max(seq) AS last, (SELECT last_seq FROM stream_head) AS head FROM next""";
+
+    private final Pool pool;
+    private final SearchConfig config;
+    private final Vertx vertx;
+    private final AtomicBoolean indexing = new AtomicBoolean();
+    private volatile boolean wokenWhileIndexing;
+    private long timer = -1;
+
+    SearchIndexer(Pool pool, SearchConfig config, Vertx vertx) {
+        this.pool = pool;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        timer = vertx.setPeriodic(config.interval().toMillis(), id -> wake());
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        vertx.cancelTimer(timer);
+    }
+
+    /** Indexes what is new; a wake-up during a round makes it go round once more. */
+    public void wake() {
+        if (!indexing.compareAndSet(false, true)) {
+            wokenWhileIndexing = true;
+            return;
+        }
+        wokenWhileIndexing = false;
+        round().subscribe().with(more -> {
+            indexing.set(false);
+            if (more || wokenWhileIndexing) {
+                wake();
+            }
+        }, failure -> {
+            indexing.set(false);
+            LOG.debugf("search index round failed (%s); the next tick tries again", failure.toString());
+        });
+    }
+
+    /** One transaction: true when it indexed a whole page (there may be more). */
+    Uni<Boolean> round() {
+        return pool.withTransaction(tx -> tx.preparedQuery("SELECT pg_try_advisory_xact_lock($1, 0) AS mine").execute(Tuple.of(LOCK))
+                .chain(rows -> rows.iterator().next().getBoolean("mine") ? indexNext(tx) : Uni.createFrom().item(false)));
+    }
+
+    private Uni<Boolean> indexNext(SqlConnection tx) {
+        return position(tx).chain(from -> tx.preparedQuery(INDEX).execute(Tuple.of(from, config.page())).chain(rows -> {
+            Row row = rows.iterator().next();
+            boolean full = row.getLong("events") >= config.page();
+            // A page not full covers everything up to the head read with it, in the same
+            // snapshot: numbers handed out but left unused (a re-published event) included.
+            long upto = full ? row.getLong("last") : Math.max(from, row.getLong("head"));
+            if (upto == from) {
+                return Uni.createFrom().item(false);
+            }
+            return tx.preparedQuery("UPDATE search_position SET last_seq = $1").execute(Tuple.of(upto)).replaceWith(full);
+        }));
+    }
+
+    /** The last stream number whose fact is indexed. */
+    public static Uni<Long> position(SqlClient client) {
+        return client.query("SELECT last_seq FROM search_position").execute().map(rows -> rows.iterator().next().getLong("last_seq"));
+    }
+
+    /**
+     * Fills the index of a rebuilt schema from its facts in one statement, up to its stream
+     * head: part of the swap, so that the swapped-in tables are searchable at once.
+     */
+    public static Uni<Void> indexAll(SqlConnection tx, String schema) {
+        return tx.query("INSERT INTO " + schema + ".fact_search (fact_id, search) "
+                        + "SELECT fact_id, jsonb_to_tsvector('simple'::regconfig, payload, '[\"string\"]'::jsonb) FROM " + schema + ".facts "
+                        + "ON CONFLICT (fact_id) DO UPDATE SET search = EXCLUDED.search").execute()
+                .chain(() -> tx.query("UPDATE " + schema + ".search_position SET last_seq = (SELECT last_seq FROM " + schema + ".stream_head)")
+                        .execute())
+                .replaceWithVoid();
+    }
+}
