@@ -186,9 +186,11 @@ public final class Bench {
         HttpLoad.Outcome noopPeak = load.peak(noop, 32, s.warmup(), s.window());
         for (String path : List.of("/dyads/BEL-CHN", "/dyads/BEL-CHN/timeline?limit=50")) {
             HttpLoad.Request get = new HttpLoad.Request(HttpMethod.GET, path, Map.of(), null);
+            CpuShares cpu = CpuShares.start(t);
             HttpLoad.Outcome peak = load.peak(get, 32, s.warmup(), s.window());
+            String shares = cpu.shares() + " (the load generator is the rest)";
             r.compare("5 query", "GET " + path + " peak (32 connections)", peak.perSecond(), "req/s", "no-op GET, same service",
-                    noopPeak.perSecond(), true, "≥ 0.5×", 0.5, failures(peak));
+                    noopPeak.perSecond(), true, "≥ 0.5×", 0.5, failures(peak) == null ? shares : failures(peak) + "; " + shares);
             HttpLoad.Outcome half = load.atRate(get, peak.perSecond() / 2, s.window(), 64);
             r.bound("5 query", String.format(Locale.ROOT, "GET %s p99 at half the peak (%.0f/s)", path, peak.perSecond() / 2),
                     half.p99Ms(), "ms", 10, "≤ 10 ms", "p50 " + Results.number(half.p50Ms()) + " ms" + failures(half, ", "));
@@ -224,14 +226,16 @@ public final class Bench {
         // At the rate, and at a rate the projection keeps up with (so that what is
         // measured is the stream's own fan-out, not a backlog waiting to be projected).
         for (int rate : new int[] {s.streamRate(), s.sustainedStreamRate()}) {
+            CpuShares cpu = CpuShares.start(t);
             StreamBench.Outcome o = new StreamBench(vertx, t).run(s.subscribers(), s.streamDyads(), true, rate, s.streamWindow());
+            String shares = cpu.shares();
             r.bound("8 stream", String.format(Locale.ROOT, "%,d subscribers (one dyad each of %d) at %,d events/s: delivery p99",
                             o.subscribers(), s.streamDyads(), rate), o.latencyMicros().getValueAtPercentile(99) / 1000.0, "ms", 100,
                     "≤ 100 ms", String.format(Locale.ROOT, "accepted → received; p50 %s ms, max %s ms; %,d of %,d deliveries; "
-                                    + "query-service RSS at most %s MB",
+                                    + "query-service RSS at most %s MB; %s",
                             Results.number(o.latencyMicros().getValueAtPercentile(50) / 1000.0),
                             Results.number(o.latencyMicros().getMaxValue() / 1000.0), o.delivered(), o.expected(),
-                            Results.number(o.maxRssMb())));
+                            Results.number(o.maxRssMb()), shares));
             r.bound("8 stream", String.format(Locale.ROOT, "deliveries missing at %,d events/s (expected minus received)", rate),
                     o.expected() - o.delivered(), "events", 0, "0", null);
             projection.awaitCaughtUp();
@@ -240,7 +244,7 @@ public final class Bench {
 
     private static void projectionRate(Results r, ProjectionBench.CatchUp c, Peers peers) {
         String what = String.format(Locale.ROOT, "replay of a backlog of %,d events into all read models", c.events());
-        String note = "the paused projection resumed and timed until caught up";
+        String note = "the paused projection resumed and timed until caught up; " + c.cpu();
         if (peers.sinkRate() != null) {
             r.compare("3 projection", what, c.perSecond(), "events/s", "Debezium JDBC sink, one table (best config)",
                     peers.sinkRate(), true, "≥ 1.0× the sink", 1.0, note);

@@ -55,7 +55,7 @@ final class GrowthBench {
     }
 
     private static void record(Results r, Step now, Step first) {
-        String rate = String.format(Locale.ROOT, "catch-up of %,d events", now.caughtUp().events());
+        String rate = String.format(Locale.ROOT, "catch-up of %,d events; %s", now.caughtUp().events(), now.caughtUp().cpu());
         String timelineNote = "p50 " + Results.number(now.timeline().p50Ms()) + " ms" + failed(now.timeline());
         String summaryNote = "p50 " + Results.number(now.summary().p50Ms()) + " ms" + failed(now.summary());
         if (first == null) {

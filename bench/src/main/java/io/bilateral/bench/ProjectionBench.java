@@ -21,8 +21,8 @@ import java.util.Map;
  */
 final class ProjectionBench {
 
-    /** A catch-up: how many events, how fast, and how long the log was after it. */
-    record CatchUp(long events, double perSecond, long logRecords) {
+    /** A catch-up: how many events, how fast, how long the log was after it, and who used the CPU meanwhile. */
+    record CatchUp(long events, double perSecond, long logRecords, String cpu) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,14 +52,16 @@ final class ProjectionBench {
         JsonNode before = awaitMeasurementAfter(asked);
         long backlog = before.path("lagEvents").asLong();
         Instant resumed = Instant.now();
+        CpuShares cpu = CpuShares.start(target);
         call("POST", "/projection/resume", true);
         JsonNode after = awaitCaughtUp(resumed);
+        String shares = cpu.shares();
         Instant caughtUp = Instant.parse(after.path("measuredAt").asText());
         long records = 0;
         for (JsonNode p : after.path("partitions")) {
             records += p.path("committedOffset").asLong();
         }
-        return new CatchUp(backlog, backlog / (Duration.between(resumed, caughtUp).toNanos() / 1e9), records);
+        return new CatchUp(backlog, backlog / (Duration.between(resumed, caughtUp).toNanos() / 1e9), records, shares);
     }
 
     /** Waits (without timing) until the projection has applied everything in the log. */
