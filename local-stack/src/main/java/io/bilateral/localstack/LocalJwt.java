@@ -3,6 +3,7 @@ package io.bilateral.localstack;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
 import java.io.IOException;
@@ -75,7 +76,9 @@ public final class LocalJwt {
         claims.setClaim("upn", subject);
         claims.setStringListClaim("groups", roles);
         claims.setIssuedAtToNow();
-        claims.setExpirationTimeMinutesInTheFuture(ttl.toMinutes());
+        NumericDate expires = NumericDate.now();
+        expires.addSeconds(ttl.toSeconds());
+        claims.setExpirationTime(expires);
         claims.setJwtId(UUID.randomUUID().toString());
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());

@@ -19,6 +19,11 @@ public class LocalJwtTestResource implements QuarkusTestResourceLifecycleManager
         return LocalJwt.in(DIR).token("test-" + String.join("-", roles), List.of(roles), Duration.ofHours(1));
     }
 
+    /** A token that expires after {@code ttl}. */
+    public static String token(Duration ttl, String... roles) {
+        return LocalJwt.in(DIR).token("test-" + String.join("-", roles), List.of(roles), ttl);
+    }
+
     @Override
     public Map<String, String> start() {
         return LocalJwt.in(DIR).serviceConfig();

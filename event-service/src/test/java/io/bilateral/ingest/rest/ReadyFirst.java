@@ -12,7 +12,7 @@ import static org.awaitility.Awaitility.await;
  * (the events topic created, which event-service does off its start-up path), whichever test
  * of the class runs first. Without it the first request races the topic's creation.
  */
-interface ReadyFirst {
+public interface ReadyFirst {
 
     @BeforeEach
     default void awaitReadiness() {
