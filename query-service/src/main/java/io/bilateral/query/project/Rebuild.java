@@ -3,6 +3,7 @@ package io.bilateral.query.project;
 import io.bilateral.events.envelope.Topics;
 import io.bilateral.query.config.DatabaseOptions;
 import io.bilateral.query.config.ProjectionConfig;
+import io.bilateral.query.config.SearchConfig;
 import io.bilateral.query.readmodel.search.SearchIndexer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -66,6 +67,7 @@ public class Rebuild {
     private final Projector live;
     private final Pool pool;
     private final Flyway flyway;
+    private final SearchConfig search;
     private final ProjectionConfig config;
     private final io.vertx.core.Vertx vertx;
     private final String servers;
@@ -74,8 +76,9 @@ public class Rebuild {
     private volatile boolean running;
     private volatile Status status = new Status(State.IDLE, null, null, Map.of(), Map.of(), 0, null);
 
-    Rebuild(Projector live, Pool pool, Flyway flyway, ProjectionConfig config, io.vertx.core.Vertx vertx,
+    Rebuild(Projector live, Pool pool, Flyway flyway, ProjectionConfig config, SearchConfig search, io.vertx.core.Vertx vertx,
             @ConfigProperty(name = "kafka.bootstrap.servers") String servers, DatabaseOptions database) {
+        this.search = search;
         this.live = live;
         this.pool = pool;
         this.flyway = flyway;
@@ -158,7 +161,7 @@ public class Rebuild {
                     INSERT INTO rebuild.parked_events SELECT * FROM public.parked_events WHERE status = 'skipped'
                     ON CONFLICT DO NOTHING""").execute().await().atMost(Duration.ofSeconds(30));
             target = rebuildPool();
-            replay(live.on(target));
+            replay(live.on(target), target);
         } catch (RuntimeException e) {
             LOG.error("rebuild failed", e);
             status = with(State.FAILED, Failures.reason(e));
@@ -175,7 +178,7 @@ public class Rebuild {
         }
     }
 
-    private void replay(Projector target) {
+    private void replay(Projector target, Pool tables) {
         Map<Integer, Long> from = target.storedOffsets().await().atMost(Duration.ofSeconds(30));
         status = new Status(State.REPLAYING, status.startedAt(), null, from, from, 0, null);
         LOG.infof("rebuilding the read models from the log, from offsets %s", from);
@@ -205,6 +208,8 @@ public class Rebuild {
                     Map<Integer, Long> positions = new HashMap<>();
                     records.partitions().forEach(tp -> positions.put(tp.partition(), consumer.position(tp)));
                     applier.apply(batch, positions);
+                    // The rebuilt search index follows the replay, so that the swap need not index anything.
+                    SearchIndexer.catchUp(tables, search.page()).await().atMost(Duration.ofMinutes(5));
                 }
                 Map<Integer, Long> position = new TreeMap<>();
                 partitions.forEach(tp -> position.put(tp.partition(), consumer.position(tp)));
@@ -256,8 +261,8 @@ public class Rebuild {
                         return Uni.createFrom().item(false);
                     }
                     return renumber(tx)
-                            // Searchable at once: the whole index in one statement, up to the numbers just given.
-                            .chain(() -> SearchIndexer.indexAll(tx, SCHEMA))
+                            // The rebuilt search index kept up during the replay: it covers the numbers just given.
+                            .chain(() -> SearchIndexer.coversAll(tx, SCHEMA))
                             .chain(() -> tx.query("ALTER SCHEMA public RENAME TO " + retired).execute())
                             .chain(() -> tx.query("ALTER SCHEMA rebuild RENAME TO public").execute())
                             .replaceWith(true);

@@ -43,8 +43,10 @@ import static org.hamcrest.Matchers.equalTo;
 class RebuildTest implements ReadyFirst {
 
     static String admin = LocalJwtTestResource.token("admin");
+    /** Search over the dyad's facts: the rebuilt search index must answer as the live one did. */
+    static final String SEARCH = "/search?q=Wikipedia&dyad=BEL-DNK&limit=5";
     static final List<String> READS = List.of("/dyads/BEL-DNK", "/dyads/BEL-NLD", "/dyads/BEL-NLD/timeline?limit=50",
-            "/facts/bel-dnk-amended");
+            "/facts/bel-dnk-amended", SEARCH);
 
     @Inject
     Rebuild rebuild;
@@ -73,6 +75,8 @@ class RebuildTest implements ReadyFirst {
             c.createStatement().execute("UPDATE stream_head SET last_seq = last_seq + 1000");
         }
         LogWriter.publishAndAwait(Events.relationsEstablished("BEL-NLD", "1950"));
+        LogWriter.awaitSearchIndexed();
+        given().get(SEARCH).then().statusCode(200).body("hits", org.hamcrest.Matchers.hasSize(5));
         Map<String, String> before = answers();
         List<String> positions = streamPositions();
         List<String> wrong = new CopyOnWriteArrayList<>();
@@ -116,6 +120,8 @@ class RebuildTest implements ReadyFirst {
 
     @Test
     void interruptedRebuild_resumesFromItsOwnOffsets_andFinishes() throws Exception {
+        LogWriter.awaitSearchIndexed();
+        given().get(SEARCH).then().statusCode(200).body("hits", org.hamcrest.Matchers.hasSize(5));
         Map<String, String> before = answers();
         rebuild.start();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))

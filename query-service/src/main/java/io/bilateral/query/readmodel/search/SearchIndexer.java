@@ -103,13 +103,23 @@ public class SearchIndexer {
     /** One transaction: true when it indexed a whole page (there may be more). */
     Uni<Boolean> round() {
         return pool.withTransaction(tx -> tx.preparedQuery("SELECT pg_try_advisory_xact_lock($1, 0) AS mine").execute(Tuple.of(LOCK))
-                .chain(rows -> rows.iterator().next().getBoolean("mine") ? indexNext(tx) : Uni.createFrom().item(false)));
+                .chain(rows -> rows.iterator().next().getBoolean("mine") ? indexNext(tx, config.page()) : Uni.createFrom().item(false)));
     }
 
-    private Uni<Boolean> indexNext(SqlConnection tx) {
-        return position(tx).chain(from -> tx.preparedQuery(INDEX).execute(Tuple.of(from, config.page())).chain(rows -> {
+    /**
+     * Indexes everything committed in the tables {@code tables} reaches (a rebuild's schema),
+     * a page per transaction; for a caller that is the only writer there, as a rebuild's replay is.
+     */
+    public static Uni<Void> catchUp(Pool tables, int page) {
+        return tables.withTransaction(tx -> indexNext(tx, page))
+                .chain(more -> more ? catchUp(tables, page) : Uni.createFrom().voidItem());
+    }
+
+    /** The facts of the next page of events, indexed, and the position moved past them; true when the page was full. */
+    private static Uni<Boolean> indexNext(SqlConnection tx, int page) {
+        return position(tx).chain(from -> tx.preparedQuery(INDEX).execute(Tuple.of(from, page)).chain(rows -> {
             Row row = rows.iterator().next();
-            boolean full = row.getLong("events") >= config.page();
+            boolean full = row.getLong("events") >= page;
             // A page not full covers everything up to the head read with it, in the same
             // snapshot: numbers handed out but left unused (a re-published event) included.
             long upto = full ? row.getLong("last") : Math.max(from, row.getLong("head"));
@@ -126,15 +136,11 @@ public class SearchIndexer {
     }
 
     /**
-     * Fills the index of a rebuilt schema from its facts in one statement, up to its stream
-     * head: part of the swap, so that the swapped-in tables are searchable at once.
+     * Part of a rebuild's swap, once its events have their live numbers: the rebuilt index,
+     * kept current through the replay ({@link #catchUp}), covers every one of them.
      */
-    public static Uni<Void> indexAll(SqlConnection tx, String schema) {
-        return tx.query("INSERT INTO " + schema + ".fact_search (fact_id, search) "
-                        + "SELECT fact_id, " + WORDS.formatted("payload") + " FROM " + schema + ".facts "
-                        + "ON CONFLICT (fact_id) DO UPDATE SET search = EXCLUDED.search").execute()
-                .chain(() -> tx.query("UPDATE " + schema + ".search_position SET last_seq = (SELECT last_seq FROM " + schema + ".stream_head)")
-                        .execute())
-                .replaceWithVoid();
+    public static Uni<Void> coversAll(SqlConnection tx, String schema) {
+        return tx.query("UPDATE " + schema + ".search_position SET last_seq = (SELECT last_seq FROM " + schema + ".stream_head)")
+                .execute().replaceWithVoid();
     }
 }
