@@ -49,9 +49,10 @@ final class ReadModels {
     /**
      * The stream's numbers, given in commit order: two projections of one log interleave the
      * partitions differently, so they number events differently; a rebuild renumbers to the
-     * numbers it replaces, so it is compared with them ({@link #snapshot(Connection)}).
+     * numbers it replaces, so it is compared with them ({@link #snapshot(Connection)}). The search
+     * index's position is such a number too.
      */
-    static final Set<String> COMMIT_ORDER = Set.of("events.seq", "stream_head.last_seq");
+    static final Set<String> COMMIT_ORDER = Set.of("events.seq", "stream_head.last_seq", "search_position.last_seq");
     private static final int SHOWN_PER_TABLE = 10;
 
     private ReadModels() {
@@ -193,7 +194,8 @@ final class ReadModels {
     }
 
     /**
-     * Waits until the stored offsets say every record of the log is applied: for each
+     * Waits until the stored offsets say every record of the log is applied, and the search
+     * index has covered it: for each
      * partition, at least the offset after its last record and at most its end (see
      * {@link LogReader.Contents}). A stored offset past the end fails at once: the projection
      * claims records that are not there.
@@ -210,10 +212,17 @@ final class ReadModels {
                         throw new AssertionError(name + " stored offsets " + stored.get() + " past the log's end " + log.ends());
                     }
                 }
-                return log.nextOffsets().entrySet().stream().allMatch(e -> stored.get().getOrDefault(e.getKey(), 0L) >= e.getValue());
+                if (!log.nextOffsets().entrySet().stream().allMatch(e -> stored.get().getOrDefault(e.getKey(), 0L) >= e.getValue())) {
+                    return false;
+                }
+                // Full-text search follows the read models by its own lag (SearchIndexer): it too.
+                try (Connection c = database.call(); Statement s = c.createStatement();
+                     ResultSet r = s.executeQuery("SELECT s.last_seq >= h.last_seq FROM search_position s, stream_head h")) {
+                    return r.next() && r.getBoolean(1);
+                }
             });
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError(name + " did not catch up within " + limit + ": stored offsets " + stored.get()
+            throw new AssertionError(name + " (or its search index) did not catch up within " + limit + ": stored offsets " + stored.get()
                     + ", the log's last records end at " + log.nextOffsets() + " (ends " + log.ends() + ")", e);
         }
     }
