@@ -30,8 +30,6 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTestResource(value = LocalJwtTestResource.class, restrictToAnnotatedClass = true)
 class SearchIndexTest implements ReadyFirst {
 
-    static String admin = LocalJwtTestResource.token("admin");
-
     @Test
     void aNewFact_anAmendment_andARetraction_reachSearch_atOnceWithTheirToken() {
         String fact = "bel-cze-search-" + System.nanoTime();
