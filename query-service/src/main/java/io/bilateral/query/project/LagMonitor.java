@@ -155,13 +155,14 @@ public class LagMonitor {
     private void measureQuietly() {
         try {
             last = measure();
-        } catch (RuntimeException e) {
-            last = new Measurement(last.measuredAt(), last.partitions(), last.searchLagEvents(), Failures.reason(e));
-            LOG.debugf("lag not measured: %s", last.error());
         } catch (Throwable e) {
             // Anything escaping would cancel the timer silently and freeze the status for good.
             last = new Measurement(last.measuredAt(), last.partitions(), last.searchLagEvents(), Failures.reason(e));
-            LOG.errorf(e, "lag not measured: %s", last.error());
+            if (e instanceof RuntimeException) {
+                LOG.debugf("lag not measured: %s", last.error());  // the broker or the database away: the status says so
+            } else {
+                LOG.errorf(e, "lag not measured: %s", last.error());
+            }
         }
     }
 
