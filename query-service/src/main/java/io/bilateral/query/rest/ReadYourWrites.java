@@ -102,33 +102,29 @@ public class ReadYourWrites {
      */
     private Uni<Boolean> searchReached(long deadline) {
         return pool.query("SELECT last_seq FROM stream_head").execute().map(rows -> rows.iterator().next().getLong("last_seq"))
-                .chain(head -> indexedUpTo(head, deadline, FIRST_POLL));
-    }
-
-    private Uni<Boolean> indexedUpTo(long head, long deadline, Duration poll) {
-        return SearchIndexer.position(pool).chain(indexed -> {
-            if (indexed >= head) {
-                return Uni.createFrom().item(true);
-            }
-            if (System.nanoTime() > deadline) {
-                return Uni.createFrom().item(false);
-            }
-            search.wake();
-            Duration next = poll.multipliedBy(2).compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : poll.multipliedBy(2);
-            return Uni.createFrom().voidItem().onItem().delayIt().by(poll).chain(() -> indexedUpTo(head, deadline, next));
-        });
+                .chain(head -> until(() -> SearchIndexer.position(pool).map(indexed -> {
+                    if (indexed < head) {
+                        search.wake();
+                    }
+                    return indexed >= head;
+                }), deadline, FIRST_POLL));
     }
 
     private Uni<Boolean> passed(ConsistencyToken token, long deadline, Duration poll) {
-        return projector.storedOffsets().chain(stored -> {
-            if (token.passedBy(stored)) {
+        return until(() -> projector.storedOffsets().map(token::passedBy), deadline, poll);
+    }
+
+    /** Asks {@code check} from every {@code poll} (doubling up to {@link #LONGEST_POLL}) until true, or false past the deadline. */
+    private static Uni<Boolean> until(java.util.function.Supplier<Uni<Boolean>> check, long deadline, Duration poll) {
+        return check.get().chain(holds -> {
+            if (holds) {
                 return Uni.createFrom().item(true);
             }
             if (System.nanoTime() > deadline) {
                 return Uni.createFrom().item(false);
             }
             Duration next = poll.multipliedBy(2).compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : poll.multipliedBy(2);
-            return Uni.createFrom().voidItem().onItem().delayIt().by(poll).chain(() -> passed(token, deadline, next));
+            return Uni.createFrom().voidItem().onItem().delayIt().by(poll).chain(() -> until(check, deadline, next));
         });
     }
 

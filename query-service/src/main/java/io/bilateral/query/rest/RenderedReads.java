@@ -114,9 +114,7 @@ public class RenderedReads {
             return;
         }
         Rendered answer = new Rendered(pending.version(), body, type, etag);
-        cache.asMap().merge(pending.key(), answer, (old, added) ->
-                old.version().epoch() > added.version().epoch()
-                        || (old.version().epoch() == added.version().epoch() && old.version().seq() > added.version().seq()) ? old : added);
+        cache.asMap().merge(pending.key(), answer, (old, added) -> old.version().after(added.version()) ? old : added);
     }
 
     /** Whether this request was answered from here (its body is already bytes with their tag). */

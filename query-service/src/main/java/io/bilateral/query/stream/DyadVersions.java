@@ -21,6 +21,11 @@ public class DyadVersions {
 
     /** A dyad's version: unknown ({@link #UNKNOWN}) until the tail has read the stream's head. */
     public record Version(long epoch, long seq) {
+
+        /** Later than {@code other}: of a later epoch, or further along in the same one. */
+        public boolean after(Version other) {
+            return epoch != other.epoch ? epoch > other.epoch : seq > other.seq;
+        }
     }
 
     public static final Version UNKNOWN = new Version(-1, -1);
