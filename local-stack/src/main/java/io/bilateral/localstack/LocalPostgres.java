@@ -126,8 +126,14 @@ public abstract sealed class LocalPostgres implements AutoCloseable {
                     Files.createDirectories(dataDir);
                     if (ROOT) {
                         run(List.of("chown", "-R", "postgres:postgres", dataDir.toString()), parent);
-                        // postgres must be able to traverse down to its data directory.
-                        run(List.of("chmod", "o+x", parent.toString()), parent);
+                        // postgres must be able to traverse down to its data directory, from the
+                        // root: a checkout may sit in a private folder (mktemp -d makes 0700 ones).
+                        // Search permission only, on the folders that lack it; nothing becomes readable.
+                        for (Path dir = parent; dir != null; dir = dir.getParent()) {
+                            if (!Files.getPosixFilePermissions(dir).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                                run(List.of("chmod", "o+x", dir.toString()), parent);
+                            }
+                        }
                     }
                     Path pwfile = Files.writeString(Files.createTempFile("pgpass", ".txt"), PASSWORD);
                     pwfile.toFile().setReadable(true, false);
