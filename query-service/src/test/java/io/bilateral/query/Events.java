@@ -41,6 +41,6 @@ public final class Events {
                 new DiplomaticRelationsEstablished(DyadId.parse(dyad), PartialDate.parse(occurred),
                         List.of(new Source(URI.create("https://en.wikipedia.org/wiki/Belgium%E2%80%93China_relations"),
                                 "Belgium–China relations", "Wikipedia", null, null, "History")),
-                        Certainty.CONFIRMED, null));
+                        Certainty.CONFIRMED, null, null));
     }
 }

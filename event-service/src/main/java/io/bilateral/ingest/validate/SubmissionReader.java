@@ -21,6 +21,7 @@ import io.bilateral.events.envelope.EventJson;
 import io.bilateral.events.envelope.EventMetadata;
 import io.bilateral.events.event.Certainty;
 import io.bilateral.events.event.EventType;
+import io.bilateral.events.event.FactRules;
 import io.bilateral.events.event.RelationEvent;
 import io.bilateral.events.problem.Violation;
 import io.bilateral.events.time.PartialDate;
@@ -141,7 +142,7 @@ public final class SubmissionReader {
         RelationEvent event = bind(fact, base);
         List<Violation> inconsistent;
         try {
-            inconsistent = event.inconsistencies().stream().map(v -> new Violation(base + v.pointer(), v.detail())).toList();
+            inconsistent = FactRules.violations(event).stream().map(v -> new Violation(base + v.pointer(), v.detail())).toList();
         } catch (RuntimeException e) {
             // A rule that cannot even be evaluated is a refusal, never a 500.
             inconsistent = List.of(new Violation(base, "cannot be checked: " + e));

@@ -11,18 +11,21 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.bilateral.events.event.EventType;
+import io.bilateral.events.event.FactRules;
 import io.bilateral.events.event.RelationEvent;
+import io.bilateral.events.problem.Violation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * The JSON form of an event, one flat object: the fact's own fields with its {@code type},
  * then the metadata ({@code eventId}, {@code factId}, {@code recordedAt},
- * {@code schemaVersion}) and the type's {@code coding}. The same shape is the Kafka record
+ * {@code schemaVersion}) and the fact's {@code coding}. The same shape is the Kafka record
  * value, the stream's payload and (without the server-assigned fields) the POST body.
  *
  * <p>Readers ignore fields they do not know, so a newer writer's optional fields never break
@@ -68,7 +71,7 @@ public final class EventJson {
         node.put(FACT_ID, m.factId());
         node.put(RECORDED_AT, m.recordedAt().toString());
         node.put(SCHEMA_VERSION, type.schemaVersion());
-        node.set(CODING, READER.valueToTree(type.coding()));
+        node.set(CODING, READER.valueToTree(envelope.event().coding()));
         return node;
     }
 
@@ -101,8 +104,9 @@ public final class EventJson {
         if (envelope.type().occurredRequired() && event.occurred() == null) {
             throw new IllegalArgumentException("occurred is required for " + envelope.type().wireName());
         }
-        if (!event.inconsistencies().isEmpty()) {
-            throw new IllegalArgumentException(event.inconsistencies().get(0).pointer() + " " + event.inconsistencies().get(0).detail());
+        List<Violation> violations = FactRules.violations(event);
+        if (!violations.isEmpty()) {
+            throw new IllegalArgumentException(violations.get(0).pointer() + " " + violations.get(0).detail());
         }
         return envelope;
     }

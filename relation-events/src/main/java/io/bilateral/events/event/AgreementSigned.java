@@ -9,6 +9,6 @@ import java.util.List;
 /** The two actors signed an agreement. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgreementSigned(@JsonProperty(required = true) DyadId dyad, PartialDate occurred,
-        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary,
+        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary, List<DyadId> alsoConcerns,
         @JsonProperty(required = true) String title, String agreementKind) implements RelationEvent {
 }

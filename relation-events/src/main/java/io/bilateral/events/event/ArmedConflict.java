@@ -10,7 +10,7 @@ import java.util.List;
 /** The two actors fought on opposite sides of an armed conflict (the Korean War, 1950/1953). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ArmedConflict(@JsonProperty(required = true) DyadId dyad, PartialDate occurred,
-        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary,
+        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary, List<DyadId> alsoConcerns,
         @JsonProperty(required = true) String conflict, @JsonProperty(required = true) List<ConflictSide> sides, String framework) implements RelationEvent {
 
     @Override

@@ -11,7 +11,7 @@ import java.util.List;
 /** A cyber operation against one actor, attributed to the other. {@code occurred} is the activity period, {@code disclosed} when it became known. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CyberIncident(@JsonProperty(required = true) DyadId dyad, PartialDate occurred,
-        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary,
+        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary, List<DyadId> alsoConcerns,
         @JsonProperty(required = true) String threatActor, ActorCode attributedTo,
         @JsonProperty(required = true) List<String> targets, PartialDate disclosed) implements RelationEvent {
 

@@ -11,7 +11,7 @@ import java.util.List;
 /** One actor summoned the other's envoy; {@code respondsTo} names the fact it answers (an incident), when known. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DiplomatSummoned(@JsonProperty(required = true) DyadId dyad, PartialDate occurred,
-        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary,
+        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary, List<DyadId> alsoConcerns,
         @JsonProperty(required = true) ActorCode summonedBy, @JsonProperty(required = true) ActorCode envoyOf,
         Person envoy, String envoyTitle, String reason, String respondsTo) implements RelationEvent {
 

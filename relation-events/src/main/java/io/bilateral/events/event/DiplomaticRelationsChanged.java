@@ -11,7 +11,7 @@ import java.util.List;
 /** Relations were downgraded, upgraded, severed or restored. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DiplomaticRelationsChanged(@JsonProperty(required = true) DyadId dyad, PartialDate occurred,
-        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary,
+        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary, List<DyadId> alsoConcerns,
         @JsonProperty(required = true) Change change, ActorCode initiatedBy) implements RelationEvent {
 
     @Override

@@ -9,5 +9,5 @@ import java.util.List;
 /** The two actors established diplomatic relations (BEL–CHN: 25 October 1971). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DiplomaticRelationsEstablished(@JsonProperty(required = true) DyadId dyad, PartialDate occurred,
-        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary) implements RelationEvent {
+        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary, List<DyadId> alsoConcerns) implements RelationEvent {
 }

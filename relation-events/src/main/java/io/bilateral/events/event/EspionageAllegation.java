@@ -11,7 +11,7 @@ import java.util.List;
 /** One actor (or its media) alleged espionage by the other. {@code occurred} is the activity, {@code disclosed} when it became known. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EspionageAllegation(@JsonProperty(required = true) DyadId dyad, PartialDate occurred,
-        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary,
+        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary, List<DyadId> alsoConcerns,
         @JsonProperty(required = true) ActorCode accused, ActorCode accuser, String reportedBy,
         String accusedAgency, @JsonProperty(required = true) String kind, List<Person> targets, PartialDate disclosed) implements RelationEvent {
 

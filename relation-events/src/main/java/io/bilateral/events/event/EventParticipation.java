@@ -11,7 +11,7 @@ import java.util.List;
 /** One actor took part in an event the other hosted (an expo, a summit). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventParticipation(@JsonProperty(required = true) DyadId dyad, PartialDate occurred,
-        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary,
+        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary, List<DyadId> alsoConcerns,
         @JsonProperty(required = true) String event, @JsonProperty(required = true) ActorCode participant,
         ActorCode host, String role) implements RelationEvent {
 

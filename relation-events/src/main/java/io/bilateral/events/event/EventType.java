@@ -1,5 +1,7 @@
 package io.bilateral.events.event;
 
+import io.bilateral.events.cameo.CameoCodebook;
+
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -11,28 +13,34 @@ import java.util.Optional;
  */
 public enum EventType {
     // CAMEO 054 "grant diplomatic recognition" is the nearest code.
-    DIPLOMATIC_RELATIONS_ESTABLISHED(DiplomaticRelationsEstablished.class, coded("054", 6.0, "SUPPORT"), true),
-    DIPLOMATIC_RELATIONS_CHANGED(DiplomaticRelationsChanged.class, coded("161", -4.0, "SANCTION"), true),
+    DIPLOMATIC_RELATIONS_ESTABLISHED(DiplomaticRelationsEstablished.class, coded("054", "SUPPORT"), true),
+    DIPLOMATIC_RELATIONS_CHANGED(DiplomaticRelationsChanged.class, coded("161", "SANCTION"), true),
     MISSION_OPENED(MissionOpened.class, EventCoding.NONE, true),
     MISSION_CLOSED(MissionClosed.class, EventCoding.NONE, true),
     // "Belgium has an embassy in Beijing": true as of the source, which may give no date.
     MISSION_RECORDED(MissionRecorded.class, EventCoding.NONE, false),
-    ARMED_CONFLICT(ArmedConflict.class, coded("190", -10.0, "ASSAULT"), true),
-    OFFICIAL_VISIT(OfficialVisit.class, coded("042", 1.9, "CONSULT"), true),
-    AGREEMENT_SIGNED(AgreementSigned.class, coded("057", 8.0, "SUPPORT"), true),
+    ARMED_CONFLICT(ArmedConflict.class, coded("190", "ASSAULT"), true),
+    OFFICIAL_VISIT(OfficialVisit.class, coded("042", "CONSULT"), true),
+    AGREEMENT_SIGNED(AgreementSigned.class, coded("057", "SUPPORT"), true),
     // CAMEO 050 "engage in diplomatic cooperation" is approximate for an expo pavilion.
-    EVENT_PARTICIPATION(EventParticipation.class, coded("050", 3.5, "COOPERATE"), true),
-    MULTILATERAL_STATEMENT(MultilateralStatement.class, coded("1122", -2.0, "ACCUSE"), true),
-    POLICY_OPPOSITION(PolicyOpposition.class, coded("111", -2.0, "ACCUSE"), true),
-    PERSONAL_SANCTION(PersonalSanction.class, coded("172", -5.0, "SANCTION"), true),
-    DIPLOMAT_SUMMONED(DiplomatSummoned.class, coded("114", -2.0, "ACCUSE"), true),
+    EVENT_PARTICIPATION(EventParticipation.class, coded("050", "COOPERATE"), true),
+    MULTILATERAL_STATEMENT(MultilateralStatement.class, coded("1122", "ACCUSE"), true),
+    POLICY_OPPOSITION(PolicyOpposition.class, coded("111", "ACCUSE"), true),
+    PERSONAL_SANCTION(PersonalSanction.class, coded("172", "SANCTION"), true),
+    DIPLOMAT_SUMMONED(DiplomatSummoned.class, coded("114", "ACCUSE"), true),
     // Incidents say when they happened or when they were disclosed, or both (checked by the type).
-    ESPIONAGE_ALLEGATION(EspionageAllegation.class, coded("1125", -2.0, "ACCUSE"), false),
+    ESPIONAGE_ALLEGATION(EspionageAllegation.class, coded("1125", "ACCUSE"), false),
     // CAMEO has no cyber code; 1125 "accuse of espionage" is the nearest.
-    CYBER_INCIDENT(CyberIncident.class, coded("1125", -2.0, "COERCE"), false),
+    CYBER_INCIDENT(CyberIncident.class, coded("1125", "COERCE"), false),
     TRADE_STATISTIC_REPORTED(TradeStatisticReported.class, EventCoding.NONE, true),
     NOTABLE_PERSON_LINKED(NotablePersonLinked.class, EventCoding.NONE, true),
     RELATED_RELATION_LINKED(RelatedRelationLinked.class, EventCoding.NONE, false),
+    // Coded per fact: by its CAMEO code (Interaction) or by its kind (the record's coding()).
+    INTERACTION(Interaction.class, EventCoding.NONE, true),
+    MEMBERSHIP_CHANGED(MembershipChanged.class, EventCoding.NONE, true),
+    ECONOMIC_MEASURE(EconomicMeasure.class, EventCoding.NONE, true),
+    LEGAL_DISPUTE(LegalDispute.class, EventCoding.NONE, true),
+    REPRESENTATION_CHANGED(RepresentationChanged.class, EventCoding.NONE, true),
     // Corrections: the envelope's factId names the corrected fact; they carry no date of their own.
     FACT_AMENDED(FactAmended.class, EventCoding.NONE, false),
     FACT_RETRACTED(FactRetracted.class, EventCoding.NONE, false);
@@ -47,8 +55,9 @@ public enum EventType {
         this.occurredRequired = occurredRequired;
     }
 
-    private static EventCoding coded(String cameo, double goldstein, String plover) {
-        return new EventCoding(cameo, goldstein, plover);
+    /** The code's coding from the shipped codebook, under the PLOVER category nearest to the type. */
+    private static EventCoding coded(String cameo, String plover) {
+        return CameoCodebook.coding(cameo).withPlover(plover);
     }
 
     /** The name on the wire and in the API: the record's simple name. */

@@ -11,7 +11,7 @@ import java.util.List;
 /** A correction: the fact named by the envelope's factId changes, based on revision {@code basedOnRevision}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FactAmended(@JsonProperty(required = true) DyadId dyad, PartialDate occurred,
-        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary,
+        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary, List<DyadId> alsoConcerns,
         @JsonProperty(required = true) int basedOnRevision, @JsonProperty(required = true) ObjectNode changes,
         @JsonProperty(required = true) String reason) implements RelationEvent {
 

@@ -10,7 +10,7 @@ import java.util.List;
 /** A correction: the fact named by the envelope's factId is withdrawn (it stays reachable, marked). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FactRetracted(@JsonProperty(required = true) DyadId dyad, PartialDate occurred,
-        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary,
+        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary, List<DyadId> alsoConcerns,
         @JsonProperty(required = true) int basedOnRevision, @JsonProperty(required = true) RetractionReason reason,
         String supersededBy, String note) implements RelationEvent {
 

@@ -10,7 +10,7 @@ import java.util.List;
 /** A source records that a mission exists (as of {@code occurred}, or of the source when undated). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MissionRecorded(@JsonProperty(required = true) DyadId dyad, PartialDate occurred,
-        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary,
+        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary, List<DyadId> alsoConcerns,
         @JsonProperty(required = true) Mission mission) implements RelationEvent {
 
     @Override

@@ -11,7 +11,7 @@ import java.util.List;
 /** A joint statement in a multilateral forum by signatories including one actor, about the other. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MultilateralStatement(@JsonProperty(required = true) DyadId dyad, PartialDate occurred,
-        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary,
+        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary, List<DyadId> alsoConcerns,
         @JsonProperty(required = true) String forum, @JsonProperty(required = true) List<ActorCode> signatories,
         Integer signatoryCount, ActorCode target, @JsonProperty(required = true) String subject) implements RelationEvent {
 

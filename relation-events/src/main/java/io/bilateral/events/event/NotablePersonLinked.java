@@ -9,6 +9,6 @@ import java.util.List;
 /** A person notable for the relation, in a role, over a period ({@code occurred}). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NotablePersonLinked(@JsonProperty(required = true) DyadId dyad, PartialDate occurred,
-        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary,
+        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary, List<DyadId> alsoConcerns,
         @JsonProperty(required = true) Person person, @JsonProperty(required = true) String role) implements RelationEvent {
 }

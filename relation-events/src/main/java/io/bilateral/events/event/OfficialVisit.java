@@ -11,7 +11,7 @@ import java.util.List;
 /** An official of one actor visited the other, in the office held at the time. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OfficialVisit(@JsonProperty(required = true) DyadId dyad, PartialDate occurred,
-        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary,
+        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary, List<DyadId> alsoConcerns,
         @JsonProperty(required = true) Person visitor, String office,
         @JsonProperty(required = true) ActorCode visitingState, @JsonProperty(required = true) ActorCode hostState) implements RelationEvent {
 

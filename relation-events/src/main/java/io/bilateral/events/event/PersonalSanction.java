@@ -11,7 +11,7 @@ import java.util.List;
 /** One actor sanctioned a person of the other (an entry ban, an asset freeze). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PersonalSanction(@JsonProperty(required = true) DyadId dyad, PartialDate occurred,
-        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary,
+        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary, List<DyadId> alsoConcerns,
         @JsonProperty(required = true) ActorCode imposedBy, @JsonProperty(required = true) Person target,
         String targetOffice, @JsonProperty(required = true) String measure, String duration, String reason) implements RelationEvent {
 

@@ -11,7 +11,7 @@ import java.util.List;
 /** One actor openly opposed a policy of the other. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PolicyOpposition(@JsonProperty(required = true) DyadId dyad, PartialDate occurred,
-        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary,
+        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary, List<DyadId> alsoConcerns,
         @JsonProperty(required = true) ActorCode opposedBy, @JsonProperty(required = true) ActorCode policyOf,
         @JsonProperty(required = true) String policy) implements RelationEvent {
 

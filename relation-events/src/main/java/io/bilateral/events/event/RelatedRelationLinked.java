@@ -9,6 +9,6 @@ import java.util.List;
 /** Another relation or topic that bears on this one (China–EU relations). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RelatedRelationLinked(@JsonProperty(required = true) DyadId dyad, PartialDate occurred,
-        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary,
+        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary, List<DyadId> alsoConcerns,
         @JsonProperty(required = true) String related, DyadId relatedDyad) implements RelationEvent {
 }

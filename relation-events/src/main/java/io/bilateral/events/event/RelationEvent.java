@@ -36,6 +36,11 @@ import java.util.List;
         @JsonSubTypes.Type(TradeStatisticReported.class),
         @JsonSubTypes.Type(NotablePersonLinked.class),
         @JsonSubTypes.Type(RelatedRelationLinked.class),
+        @JsonSubTypes.Type(Interaction.class),
+        @JsonSubTypes.Type(MembershipChanged.class),
+        @JsonSubTypes.Type(EconomicMeasure.class),
+        @JsonSubTypes.Type(LegalDispute.class),
+        @JsonSubTypes.Type(RepresentationChanged.class),
         @JsonSubTypes.Type(FactAmended.class),
         @JsonSubTypes.Type(FactRetracted.class),
 })
@@ -43,6 +48,7 @@ public sealed interface RelationEvent permits DiplomaticRelationsEstablished, Di
         MissionOpened, MissionClosed, MissionRecorded, ArmedConflict, OfficialVisit, AgreementSigned,
         EventParticipation, MultilateralStatement, PolicyOpposition, PersonalSanction, DiplomatSummoned,
         EspionageAllegation, CyberIncident, TradeStatisticReported, NotablePersonLinked, RelatedRelationLinked,
+        Interaction, MembershipChanged, EconomicMeasure, LegalDispute, RepresentationChanged,
         FactAmended, FactRetracted {
 
     DyadId dyad();
@@ -57,6 +63,18 @@ public sealed interface RelationEvent permits DiplomaticRelationsEstablished, Di
 
     /** One line a person can read in a timeline; optional. */
     String summary();
+
+    /**
+     * Other dyads the fact concerns (a third party's office in one state concerns that state's
+     * relation with the third party's rival); optional. The fact still belongs to {@link #dyad()}:
+     * its partition, its corrections and its id.
+     */
+    List<DyadId> alsoConcerns();
+
+    /** How CAMEO and PLOVER code this fact: the type's coding, or the fact's own where it varies by kind. */
+    default EventCoding coding() {
+        return EventType.of(this).coding();
+    }
 
     /** The date a timeline places the fact at: {@link #occurred()}, or a type's fallback. */
     default PartialDate when() {

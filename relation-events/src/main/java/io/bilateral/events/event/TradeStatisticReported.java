@@ -12,7 +12,7 @@ import java.util.List;
 /** A trade figure between the two for a period, as a reporter states it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TradeStatisticReported(@JsonProperty(required = true) DyadId dyad, PartialDate occurred,
-        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary,
+        @JsonProperty(required = true) List<Source> sources, Certainty certainty, String summary, List<DyadId> alsoConcerns,
         @JsonProperty(required = true) ActorCode reporter, @JsonProperty(required = true) ActorCode partner,
         @JsonProperty(required = true) TradeFlow flow, BigDecimal value, String currency, Qualifier qualifier,
         Integer partnerRank, BigDecimal sharePercent, BigDecimal averageAnnualGrowthPercent) implements RelationEvent {

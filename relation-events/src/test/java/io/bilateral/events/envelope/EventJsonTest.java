@@ -25,7 +25,7 @@ class EventJsonTest {
                         List.of(new Source(URI.create("https://en.wikipedia.org/wiki/Belgium%E2%80%93China_relations"),
                                 "Belgium–China relations", "Wikipedia", PartialDate.parse("2025-10"),
                                 Instant.parse("2026-11-28T09:00:00Z"), "History")),
-                        Certainty.CONFIRMED, "Diplomatic relations established"));
+                        Certainty.CONFIRMED, "Diplomatic relations established", null));
     }
 
     @Test
@@ -54,7 +54,7 @@ class EventJsonTest {
         EventEnvelope e = relationsEstablished();
         DiplomaticRelationsEstablished fact = (DiplomaticRelationsEstablished) e.event();
         EventEnvelope withChinese = new EventEnvelope(e.metadata(), new DiplomaticRelationsEstablished(
-                fact.dyad(), fact.occurred(), fact.sources(), fact.certainty(), "中华人民共和国与比利时建交 — 习近平"));
+                fact.dyad(), fact.occurred(), fact.sources(), fact.certainty(), "中华人民共和国与比利时建交 — 习近平", null));
         assertThat(EventJson.fromBytes(EventJson.toBytes(withChinese))).isEqualTo(withChinese);
     }
 }
