@@ -142,6 +142,21 @@ class BadInputTest implements ReadyFirst {
         bad(cases, "null for a required field", VISIT.replace("\"visitor\": {\"name\": \"Zhu Rongji\"}", "\"visitor\": null"), "/visitor");
         bad(cases, "null signatory", "{\"type\": \"MultilateralStatement\", \"dyad\": \"BEL-CHN\", \"occurred\": \"2019-07\", "
                 + "\"forum\": \"UNHRC\", \"signatories\": [null], \"subject\": \"Uyghurs\", " + SOURCE + "}", "/signatories/0");
+        // --- the vocabulary beyond the seed: CAMEO codes, former states, facts concerning other dyads
+        String interaction = "{\"type\": \"Interaction\", \"dyad\": \"CHN-LTU\", \"occurred\": \"2021-08-10\", \"cameo\": \"1313\", "
+                + "\"actor\": \"CHN\", \"target\": \"LTU\", " + SOURCE + "}";
+        bad(cases, "unknown CAMEO code", interaction.replace("1313", "1399"), "/cameo");
+        bad(cases, "interaction with a third party as target", interaction.replace("\"target\": \"LTU\"", "\"target\": \"TWN\""), "/target");
+        bad(cases, "a Soviet fact dated after 1991", VISIT.replace("BEL-CHN", "SUN-CHN").replace("\"occurred\": \"1991-04\"", "\"occurred\": \"1995\"")
+                .replace("\"hostState\": \"BEL\"", "\"hostState\": \"SUN\""), "/occurred");
+        bad(cases, "Kosovo before 2008", "{\"type\": \"DiplomaticRelationsEstablished\", \"dyad\": \"XKX-ALB\", \"occurred\": \"2001\", " + SOURCE + "}", "/occurred");
+        bad(cases, "alsoConcerns naming its own dyad", interaction.replace("\"type\"", "\"alsoConcerns\": [\"LTU-CHN\"], \"type\""), "/alsoConcerns/0");
+        bad(cases, "economic measure imposed on itself", "{\"type\": \"EconomicMeasure\", \"dyad\": \"CHN-LTU\", \"occurred\": \"2021-12\", "
+                + "\"imposedBy\": \"CHN\", \"imposedOn\": \"CHN\", \"measure\": \"CUSTOMS_OBSTRUCTION\", \"step\": \"IMPOSED\", " + SOURCE + "}", "/imposedOn");
+        bad(cases, "level change without its level", "{\"type\": \"RepresentationChanged\", \"dyad\": \"CHN-LTU\", \"occurred\": \"2021-11-21\", "
+                + "\"sendingState\": \"CHN\", \"receivingState\": \"LTU\", \"action\": \"LEVEL_CHANGED\", " + SOURCE + "}", "/level");
+        bad(cases, "dispute none of whose parties is in the dyad", "{\"type\": \"LegalDispute\", \"dyad\": \"CHN-LTU\", \"occurred\": \"2022-01-27\", "
+                + "\"forum\": \"WTO\", \"caseId\": \"DS610\", \"complainant\": \"EU\", \"respondent\": \"USA\", \"step\": \"FILED\", " + SOURCE + "}", "/dyad");
         return cases.stream();
     }
 

@@ -127,7 +127,7 @@ class EventResourceTest implements ReadyFirst {
     @Test
     void schemas_listEveryType_andServeEachSchema() {
         given().get("/schemas").then().statusCode(200)
-                .body("size()", equalTo(20))
+                .body("size()", equalTo(25))
                 .body("type", hasItem("OfficialVisit"))
                 .body("find { it.type == 'OfficialVisit' }.coding.cameo", equalTo("042"));
         given().get("/schemas/OfficialVisit").then().statusCode(200)

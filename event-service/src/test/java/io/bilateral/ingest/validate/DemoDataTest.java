@@ -77,6 +77,17 @@ class DemoDataTest {
     void demoEventIds_areFixed_soLoadingTwiceRecordsNothingTwice() {
         assertThat(events()).extracting(e -> e.metadata().eventId()).doesNotHaveDuplicates()
                 .containsExactlyElementsOf(events().stream().map(e -> e.metadata().eventId()).toList());
-        assertThat(EventType.values()).hasSize(20);
+        assertThat(EventType.values()).hasSize(25);
+    }
+
+    @Test
+    void theLithuaniaChinaDemo_isValid_inItsProperTypes_withFixedIds() throws Exception {
+        List<EventEnvelope> crisis = java.nio.file.Files.readAllLines(java.nio.file.Path.of("..", "demo", "lithuania-china.ndjson")).stream()
+                .filter(l -> !l.isBlank()).map(reader::read).toList();
+        assertThat(crisis).extracting(e -> e.type().wireName()).contains("MembershipChanged", "RepresentationChanged",
+                "EconomicMeasure", "LegalDispute", "Interaction", "MissionOpened");
+        assertThat(crisis).extracting(e -> e.metadata().eventId()).doesNotHaveDuplicates();
+        assertThat(crisis).filteredOn(e -> e.dyad().toString().equals("LTU-TWN")).singleElement()
+                .satisfies(office -> assertThat(office.event().alsoConcerns()).extracting(Object::toString).containsExactly("CHN-LTU"));
     }
 }

@@ -35,6 +35,16 @@ class EveryTypeRoundTripTest {
             "FactAmended", "{\"type\": \"FactAmended\", \"factId\": \"bel-chn-trade-2013\", \"dyad\": \"BEL-CHN\", \"basedOnRevision\": 1, \"changes\": {\"value\": 20300000000}, \"reason\": \"corrected by the statistics office\", " + SOURCE + "}",
             "FactRetracted", "{\"type\": \"FactRetracted\", \"factId\": \"bel-chn-trade-2008\", \"dyad\": \"BEL-CHN\", \"basedOnRevision\": 1, \"reason\": \"SOURCE_WITHDRAWN\", " + SOURCE + "}");
 
+    private static final JsonNode EXAMPLES = examples();
+
+    private static JsonNode examples() {
+        try (java.io.InputStream in = EveryTypeRoundTripTest.class.getResourceAsStream("/event-examples.json")) {
+            return JSON.readTree(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private final SubmissionReader reader = new SubmissionReader(Clock.systemUTC());
 
     @ParameterizedTest
@@ -43,6 +53,8 @@ class EveryTypeRoundTripTest {
         List<String> samples = new ArrayList<>(DemoData.lines().stream()
                 .filter(l -> l.contains("\"type\": \"" + type.wireName() + "\"")).toList());
         Optional.ofNullable(MORE_SAMPLES.get(type.wireName())).ifPresent(samples::add);
+        // And the example the OpenAPI document shows for it (event-examples.json).
+        Optional.ofNullable(EXAMPLES.get(type.wireName())).map(JsonNode::toString).ifPresent(samples::add);
         assertThat(samples).as("a sample of " + type.wireName()).isNotEmpty();
 
         for (String sample : samples) {

@@ -22,7 +22,7 @@ class CommittedEvents {
      * {@code events_by_dyad_seq}; everything else walks {@code events_seq_key} in order.
      */
     private static final String PAGE = """
-            SELECT seq, event_id, log_partition, log_offset, dyad, type, recorded_at, source, payload::text AS data
+            SELECT seq, event_id, log_partition, log_offset, dyad, type, recorded_at, source, payload::text AS data, concerns
             FROM events
             WHERE seq > $1 AND seq <= $2
               AND ($3::text[] IS NULL OR dyad = ANY($3))
@@ -76,6 +76,7 @@ class CommittedEvents {
                 + "\",\"datacontenttype\":\"application/json\",\"logpartition\":" + r.getInteger("log_partition")
                 + ",\"logoffset\":" + r.getLong("log_offset")
                 + ",\"data\":" + r.getString("data") + "}";
-        return new CommittedEvent(r.getLong("seq"), r.getString("dyad"), type, json);
+        String[] concerns = r.getArrayOfStrings("concerns");
+        return new CommittedEvent(r.getLong("seq"), r.getString("dyad"), type, json, concerns == null ? List.of() : List.of(concerns));
     }
 }

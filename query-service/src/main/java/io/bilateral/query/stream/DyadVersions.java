@@ -51,6 +51,8 @@ public class DyadVersions {
     void saw(List<CommittedEvent> events) {
         for (CommittedEvent e : events) {
             lastSeq.merge(e.dyad(), e.seq(), Math::max);
+            // A fact recorded under another dyad shows in these dyads' timelines too.
+            e.concerns().forEach(other -> lastSeq.merge(other, e.seq(), Math::max));
         }
     }
 

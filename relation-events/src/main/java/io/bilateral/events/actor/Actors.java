@@ -86,6 +86,22 @@ public final class Actors {
         all = load(extra);
     }
 
+    /**
+     * Adds organisations written as an operator configures them, each {@code CODE=Name}
+     * ({@code OSCE=Organization for Security and Co-operation in Europe}).
+     */
+    public static void addOrganisations(List<String> entries) {
+        Map<String, String> organisations = new LinkedHashMap<>();
+        for (String entry : entries) {
+            int eq = entry.indexOf('=');
+            if (eq < 1 || eq == entry.length() - 1) {
+                throw new IllegalArgumentException("organisation '" + entry + "': write it CODE=Name, e.g. OSCE=Organization for Security and Co-operation in Europe");
+            }
+            organisations.put(entry.substring(0, eq).strip(), entry.substring(eq + 1).strip());
+        }
+        addOrganisations(organisations);
+    }
+
     public static Optional<Actor> find(String code) {
         return Optional.ofNullable(code).map(all::get);
     }

@@ -55,6 +55,10 @@ public final class FactRules {
         if (concerns == null) {
             return;
         }
+        if (EventType.of(event).isCorrection()) {
+            violations.add(new Violation("/alsoConcerns", "a correction concerns what its fact concerns; to change that, amend the fact's alsoConcerns in changes"));
+            return;
+        }
         if (concerns.size() > MAX_ALSO_CONCERNS) {
             violations.add(new Violation("/alsoConcerns", "at most " + MAX_ALSO_CONCERNS + " dyads"));
         }

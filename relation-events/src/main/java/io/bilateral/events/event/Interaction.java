@@ -32,7 +32,7 @@ public record Interaction(@JsonProperty(required = true) DyadId dyad, PartialDat
     public List<Violation> inconsistencies() {
         return Consistency.of(this).opposite("actor", actor, "target", target)
                 .require(CameoCodebook.isKnown(cameo), "/cameo",
-                        "'" + cameo + "' is not a code of the CAMEO event codebook (GET /cameo lists them: 042 make a visit, 163 impose an embargo ...)")
+                        "'" + cameo + "' is not a code of the CAMEO event codebook (query-service's GET /cameo lists them: 042 make a visit, 163 impose an embargo ...)")
                 .require(gdeltEventId == null || gdeltEventId > 0, "/gdeltEventId", "GDELT's event ids are positive")
                 .violations();
     }

@@ -4,6 +4,7 @@ import io.bilateral.events.actor.DyadId;
 import io.bilateral.query.readmodel.register.FactsOfTypes;
 import io.bilateral.query.readmodel.register.FactsOfTypes.StoredFact;
 import io.bilateral.query.readmodel.register.MissionPosts;
+import io.bilateral.query.readmodel.register.RepresentationLevels;
 import io.bilateral.query.rest.NotFoundProblem;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -39,7 +40,7 @@ public class DyadResource {
 
     @GET
     @Path("/{dyad}")
-    @Operation(summary = "Summary of a relation", description = "Relations since, current status, open missions, latest visit "
+    @Operation(summary = "Summary of a relation", description = "Relations since, current status, level of representation each way, open missions, latest visit "
             + "and trade figure, fact counts by type, cooperation–conflict balance, first and last recorded.")
     public Uni<DyadSummary> summary(@Parameter(example = "BEL-CHN") @PathParam("dyad") String dyad) {
         DyadId id = DyadId.parse(dyad);
@@ -48,20 +49,21 @@ public class DyadResource {
         Uni<Found> found = dyads.findByDyad(key)
                 .onItem().ifNull().failWith(() -> new NotFoundProblem("no facts recorded for dyad " + key))
                 .chain(row -> dyads.relationsSince(key).map(since -> new Found(row, since)));
-        return Uni.combine().all().unis(found, glance.counts(key), glance.latest(key), facts.of(id, MissionPosts.TYPES))
-                .with((f, counts, latest, missions) -> DyadSummary.of(f.row(), f.since(), fromFacts(latest, missions.facts()),
-                        counts.byType(), counts.balance()));
+        return Uni.combine().all().unis(found, glance.counts(key), glance.latest(key), facts.of(id, MissionPosts.TYPES),
+                        facts.of(id, RepresentationLevels.TYPE))
+                .with((f, counts, latest, missions, representation) -> DyadSummary.of(f.row(), f.since(),
+                        fromFacts(latest, missions.facts(), RepresentationLevels.fold(representation.facts())), counts.byType(), counts.balance()));
     }
 
     /** Status, latest visit and trade from the latest facts of their kinds; open missions from all mission facts. */
-    private static DyadSummary.FromFacts fromFacts(Map<String, StoredFact> latest, List<StoredFact> missions) {
+    private static DyadSummary.FromFacts fromFacts(Map<String, StoredFact> latest, List<StoredFact> missions, List<JsonObject> representation) {
         StoredFact status = latest.get("status");
         StoredFact visit = latest.get("visit");
         StoredFact trade = latest.get("trade");
         int open = (int) MissionPosts.fold(missions).stream().filter(p -> "OPEN".equals(p.getString("status"))).count();
         return new DyadSummary.FromFacts(
                 status == null ? null : "DiplomaticRelationsEstablished".equals(status.type()) ? "ESTABLISHED" : status.event().getString("change"),
-                open,
+                representation, open,
                 visit == null ? null : new JsonObject().put("factId", visit.factId()).put("occurred", visit.occurred())
                         .put("visitor", visit.event().getJsonObject("visitor").getString("name"))
                         .put("office", visit.event().getString("office")).put("visitingState", visit.event().getString("visitingState")),

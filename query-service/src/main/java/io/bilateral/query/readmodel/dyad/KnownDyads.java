@@ -8,8 +8,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * A dyad from a URL, in either order, that has facts: a malformed one is a 400 (by
- * {@link DyadId#parse}), one with no facts recorded a 404, for every read model alike.
+ * A dyad from a URL, in either order, that has facts, its own or others' that concern it: a
+ * malformed one is a 400 (by {@link DyadId#parse}), one with neither a 404, for every read model alike.
  */
 @ApplicationScoped
 public class KnownDyads {
@@ -22,10 +22,10 @@ public class KnownDyads {
 
     public Uni<DyadId> require(String dyad) {
         DyadId id = DyadId.parse(dyad);
-        return pool.preparedQuery("SELECT 1 FROM dyads WHERE dyad = $1").execute(Tuple.of(id.toString()))
+        return pool.preparedQuery("(SELECT 1 FROM dyads WHERE dyad = $1) UNION ALL (SELECT 1 FROM fact_concerns WHERE dyad = $1 LIMIT 1)").execute(Tuple.of(id.toString()))
                 .map(rows -> {
                     if (rows.rowCount() == 0) {
-                        throw new NotFoundProblem("no facts recorded for dyad " + id);
+                        throw new NotFoundProblem("no facts recorded for or concerning dyad " + id);
                     }
                     return id;
                 });

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.envelope.EventJson;
+import io.bilateral.events.event.EventCoding;
 import io.bilateral.events.event.FactAmended;
 import io.bilateral.events.event.FactRetracted;
 import io.bilateral.events.event.RelationEvent;
@@ -59,11 +60,25 @@ public class FactProjection implements ReadModelProjection {
             ON CONFLICT (fact_id) DO NOTHING
             RETURNING fact_id""";
     /** The payload as text: through Vert.x's JsonObject its decimals would become doubles. */
-    private static final String CURRENT = "SELECT dyad, type, goldstein, revision, retracted, payload::text AS payload FROM facts WHERE fact_id = $1 FOR UPDATE";
+    private static final String CURRENT = """
+            SELECT dyad, type, goldstein, revision, retracted, payload::text AS payload,
+                   ARRAY(SELECT c.dyad FROM fact_concerns c WHERE c.fact_id = facts.fact_id ORDER BY c.dyad) AS concerns
+            FROM facts WHERE fact_id = $1 FOR UPDATE""";
+    /** An amendment may change the coding too (an Interaction's code, a measure lifted instead of imposed). */
     private static final String AMEND = """
             UPDATE facts SET occurred = $2, earliest = $3, latest = $4, precision = $5, certainty = $6, sources = $7::text::jsonb,
-                             payload = $8::text::jsonb, revision = revision + 1, updated_at = $9
+                             payload = $8::text::jsonb, revision = revision + 1, updated_at = $9, cameo = $10, goldstein = $11
             WHERE fact_id = $1""";
+    private static final String CONCERNS = """
+            INSERT INTO fact_concerns (dyad, fact_id)
+            SELECT dyad, fact_id FROM unnest($1::text[], $2::text[]) AS batch (dyad, fact_id)
+            ON CONFLICT DO NOTHING""";
+    private static final String UNCONCERN = "DELETE FROM fact_concerns WHERE fact_id = $1";
+    /** Which other dyads' reads the event changed: their kept answers end with it (see V13). */
+    private static final String MARK_CONCERNS = """
+            UPDATE events SET concerns = batch.concerns::text[]
+            FROM unnest($1::text[], $2::uuid[], $3::text[]) AS batch (dyad, event_id, concerns)
+            WHERE events.dyad = batch.dyad AND events.event_id = batch.event_id""";
     private static final String RETRACT = """
             UPDATE facts SET retracted = true, revision = revision + 1, updated_at = $2 WHERE fact_id = $1""";
     private static final String REVISIONS = """
@@ -141,8 +156,8 @@ public class FactProjection implements ReadModelProjection {
                 tried.stream().map(e -> e.envelope().event().certainty()).map(c -> c == null ? null : c.name()).toArray(String[]::new),
                 tried.stream().map(NewEvent::sources).toArray(String[]::new),
                 tried.stream().map(NewEvent::json).toArray(String[]::new),
-                tried.stream().map(e -> e.envelope().type().coding().cameo()).toArray(String[]::new),
-                tried.stream().map(e -> e.envelope().type().coding().goldstein()).toArray(Double[]::new),
+                tried.stream().map(e -> e.envelope().event().coding().cameo()).toArray(String[]::new),
+                tried.stream().map(e -> e.envelope().event().coding().goldstein()).toArray(Double[]::new),
                 tried.stream().map(e -> Sql.timestamp(e.envelope().metadata().recordedAt())).toArray(OffsetDateTime[]::new));
         return tx.preparedQuery(INSERT).execute(columns).chain(inserted -> {
             Set<String> ids = new HashSet<>();
@@ -150,18 +165,67 @@ public class FactProjection implements ReadModelProjection {
             List<Revision> revisions = new ArrayList<>();
             List<Conflict> conflicts = new ArrayList<>();
             List<Counted> counted = new ArrayList<>();
+            List<NewEvent> concerned = new ArrayList<>();
             for (NewEvent e : tried) {
                 if (ids.contains(e.envelope().metadata().factId())) {
                     revisions.add(new Revision(e, 1, "RECORDED", null, null));
                     counted.add(new Counted(e.envelope().dyad().toString(), e.envelope().type().wireName(),
-                            e.envelope().type().coding().goldstein(), 1));
+                            e.envelope().event().coding().goldstein(), 1));
+                    concerned.add(e);
                 } else {
                     conflicts.add(new Conflict(e, 1, null, ALREADY_EXISTS));
                 }
             }
             repeated.forEach(e -> conflicts.add(new Conflict(e, 1, null, ALREADY_EXISTS)));
-            return revisions(tx, revisions).chain(() -> conflicts(tx, conflicts)).chain(() -> count(tx, counted));
+            return revisions(tx, revisions).chain(() -> conflicts(tx, conflicts)).chain(() -> count(tx, counted))
+                    .chain(() -> concerns(tx, concerned));
         });
+    }
+
+    /** The new facts' other dyads: rows of fact_concerns, and their events marked (only facts that name any). */
+    private Uni<Void> concerns(SqlConnection tx, List<NewEvent> facts) {
+        List<String> dyads = new ArrayList<>();
+        List<String> factIds = new ArrayList<>();
+        List<NewEvent> marked = new ArrayList<>();
+        for (NewEvent e : facts) {
+            List<String> concerns = concernsOf(e.envelope().event());
+            concerns.forEach(d -> {
+                dyads.add(d);
+                factIds.add(e.envelope().metadata().factId());
+            });
+            if (!concerns.isEmpty()) {
+                marked.add(e);
+            }
+        }
+        if (marked.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery(CONCERNS).execute(Sql.tuple(dyads.toArray(String[]::new), factIds.toArray(String[]::new)))
+                .chain(() -> mark(tx, marked.stream().map(e -> new Marked(e, concernsOf(e.envelope().event()))).toList()));
+    }
+
+    private static List<String> concernsOf(RelationEvent fact) {
+        return fact.alsoConcerns() == null ? List.of() : fact.alsoConcerns().stream().map(Object::toString).sorted().toList();
+    }
+
+    /** An event and the other dyads whose reads it changed. */
+    private record Marked(NewEvent event, List<String> dyads) {
+    }
+
+    private Uni<Void> mark(SqlConnection tx, List<Marked> marked) {
+        return tx.preparedQuery(MARK_CONCERNS).execute(Sql.tuple(
+                        marked.stream().map(m -> m.event().envelope().dyad().toString()).toArray(String[]::new),
+                        marked.stream().map(m -> m.event().envelope().metadata().eventId()).toArray(UUID[]::new),
+                        // text[] per event, as one text of a PostgreSQL array literal per row of unnest.
+                        marked.stream().map(m -> "{" + String.join(",", m.dyads()) + "}").toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    /** A correction of a fact that concerns other dyads (before or after it) changes their timelines too. */
+    private Uni<Void> markCorrection(SqlConnection tx, NewEvent event, List<String> before, List<String> after) {
+        java.util.TreeSet<String> dyads = new java.util.TreeSet<>(before);
+        dyads.addAll(after);
+        return dyads.isEmpty() ? Uni.createFrom().voidItem() : mark(tx, List.of(new Marked(event, List.copyOf(dyads))));
     }
 
     /** Applies an amendment or a retraction to the fact's current state, or records why it cannot. */
@@ -183,11 +247,12 @@ public class FactProjection implements ReadModelProjection {
             if (current.getBoolean("retracted")) {
                 return conflict(tx, event, basedOn, revision, "the fact is retracted");
             }
+            List<String> concernedBefore = java.util.Arrays.asList(current.getArrayOfStrings("concerns"));
             if (e.event() instanceof FactRetracted retracted) {
-                return tx.preparedQuery(RETRACT).execute(Sql.tuple(e.metadata().factId(), Sql.timestamp(e.metadata().recordedAt())))
+                return markCorrection(tx, event, concernedBefore, List.of()).chain(() -> tx.preparedQuery(RETRACT).execute(Sql.tuple(e.metadata().factId(), Sql.timestamp(e.metadata().recordedAt())))
                         .chain(() -> count(tx, List.of(new Counted(current.getString("dyad"), current.getString("type"), current.getDouble("goldstein"), -1))))
                         .chain(() -> revisions(tx, List.of(new Revision(event, revision + 1, "RETRACTED",
-                                retracted.reason().name() + (retracted.note() != null ? ": " + retracted.note() : ""), null))));
+                                retracted.reason().name() + (retracted.note() != null ? ": " + retracted.note() : ""), null)))));
             }
             FactAmended amended = (FactAmended) e.event();
             EventEnvelope merged;
@@ -199,11 +264,25 @@ public class FactProjection implements ReadModelProjection {
                 return conflict(tx, event, basedOn, revision, "the amended fact would be invalid: " + invalid.getMessage());
             }
             Dates when = Dates.of(merged.event());
-            return tx.preparedQuery(AMEND).execute(Sql.tuple(e.metadata().factId(), when.edtf, when.earliest, when.latest,
+            EventCoding coding = merged.event().coding();
+            // The stored fact says how it is coded now (an amended CAMEO code changes its score).
+            payload.set(EventJson.CODING, EventJson.mapper().valueToTree(coding));
+            Double before = current.getDouble("goldstein");
+            List<String> concernedAfter = concernsOf(merged.event());
+            String factId = e.metadata().factId();
+            return tx.preparedQuery(AMEND).execute(Sql.tuple(factId, when.edtf, when.earliest, when.latest,
                             when.precision, merged.event().certainty() == null ? null : merged.event().certainty().name(),
                             EventJson.mapper().valueToTree(merged.event().sources()).toString(), payload.toString(),
-                            Sql.timestamp(e.metadata().recordedAt())))
-                    .chain(() -> revisions(tx, List.of(new Revision(event, revision + 1, "AMENDED", amended.reason(), amended.changes()))));
+                            Sql.timestamp(e.metadata().recordedAt()), coding.cameo(), coding.goldstein()))
+                    .chain(() -> revisions(tx, List.of(new Revision(event, revision + 1, "AMENDED", amended.reason(), amended.changes()))))
+                    // A changed score moves the fact from one side of the counts to the other.
+                    .chain(() -> java.util.Objects.equals(before, coding.goldstein()) ? Uni.createFrom().voidItem()
+                            : count(tx, List.of(new Counted(current.getString("dyad"), current.getString("type"), before, -1),
+                                    new Counted(current.getString("dyad"), current.getString("type"), coding.goldstein(), 1))))
+                    .chain(() -> concernedAfter.equals(concernedBefore) ? Uni.createFrom().voidItem()
+                            : tx.preparedQuery(UNCONCERN).execute(Sql.tuple(factId)).chain(() -> tx.preparedQuery(CONCERNS).execute(Sql.tuple(
+                                    concernedAfter.toArray(String[]::new), concernedAfter.stream().map(d -> factId).toArray(String[]::new)))))
+                    .chain(() -> markCorrection(tx, event, concernedBefore, concernedAfter));
         });
     }
 

@@ -1,7 +1,12 @@
 package io.bilateral.query.readmodel.register;
 
 import io.bilateral.events.actor.ActorCode;
+import io.bilateral.events.actor.Actor;
 import io.bilateral.events.actor.Actors;
+import io.bilateral.query.rest.InvalidParameterException;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import java.util.List;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,8 +19,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** The country view: every dyad of one actor that has facts (served by the dyads' actor indexes). */
-@Path("/actors/{code}/dyads")
+/**
+ * The actors a fact may name (states, former states with their years, organisations), and the
+ * country view: every dyad of one actor that has facts (served by the dyads' actor indexes).
+ */
+@Path("/actors")
 @Produces(MediaType.APPLICATION_JSON)
 public class ActorResource {
 
@@ -32,6 +40,23 @@ public class ActorResource {
     }
 
     @GET
+    @Operation(summary = "Every actor a fact may name: states (ISO 3166-1 and XKX), former states with the years they existed, organisations")
+    public List<Actor> actors(@Parameter(description = "only this kind: STATE, FORMER_STATE or ORGANISATION") @QueryParam("kind") String kind) {
+        Actor.Kind only = kind == null || kind.isBlank() ? null : kindOf(kind);
+        return Actors.all().values().stream().filter(a -> only == null || a.kind() == only)
+                .sorted(java.util.Comparator.comparing(Actor::code)).toList();
+    }
+
+    private static Actor.Kind kindOf(String kind) {
+        try {
+            return Actor.Kind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("kind", "'" + kind + "' is not one of STATE, FORMER_STATE, ORGANISATION");
+        }
+    }
+
+    @GET
+    @Path("/{code}/dyads")
     @Operation(summary = "Every dyad of one actor, with the other actor and its number of current facts")
     public Uni<JsonObject> dyads(@PathParam("code") String code) {
         ActorCode actor = ActorCode.of(code);

@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /**
  * Full-text search over the current facts (as far as the {@link SearchIndexer} has indexed them), ranked (PostgreSQL {@code websearch_to_tsquery}:
  * words, "quoted phrases", OR, -excluded). The query is a bound parameter: data, never SQL.
+ * Within a dyad, the facts of other dyads that concern it are found too; {@code dyad} in a hit
+ * is always the dyad the fact is recorded under.
  */
 @Path("/search")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,7 +30,8 @@ public class SearchResource {
     public static final String SEARCH = """
             SELECT f.fact_id, f.dyad, f.type, f.occurred, f.precision, f.payload->>'summary' AS summary, ts_rank(s.search, q) AS rank
             FROM fact_search s JOIN facts f USING (fact_id), websearch_to_tsquery('simple', $1) q
-            WHERE s.search @@ q AND NOT f.retracted AND ($2::text IS NULL OR f.dyad = $2)
+            WHERE s.search @@ q AND NOT f.retracted
+              AND ($2::text IS NULL OR f.dyad = $2 OR f.fact_id IN (SELECT c.fact_id FROM fact_concerns c WHERE c.dyad = $2))
             ORDER BY rank DESC, f.fact_id LIMIT $3""";
 
     private final Pool pool;

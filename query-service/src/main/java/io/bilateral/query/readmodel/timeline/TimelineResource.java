@@ -38,23 +38,31 @@ import java.util.List;
 public class TimelineResource {
 
     static final int MAX_LIMIT = 200;
-    private static final String RANK = "(CASE precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 ELSE 3 END)";
+    private static final String RANK = "(CASE f.precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 ELSE 3 END)";
     /** Undated facts last, open starts first (see V6__open_start_order.sql, whose index this matches). */
-    private static final String DAY = "(CASE WHEN occurred IS NULL THEN 'infinity'::date ELSE COALESCE(earliest, '-infinity'::date) END)";
-    public static final String PAGE = """
-            SELECT fact_id, type, occurred, precision, earliest, latest, certainty, sources, payload->>'summary' AS summary,
-                   retracted, revision, cameo, goldstein, %2$s AS rank
-            FROM facts
-            WHERE dyad = $1
-              AND ($2::text[] IS NULL OR type = ANY($2::text[]))
-              AND ($3::date IS NULL OR (occurred IS NOT NULL AND COALESCE(latest, 'infinity'::date) >= $3::date))
-              AND ($4::date IS NULL OR (occurred IS NOT NULL AND COALESCE(earliest, '-infinity'::date) <= $4::date))
-              AND ($5::boolean OR NOT retracted)
-              AND ($6::date IS NULL OR (%1$s, %2$s, fact_id) > ($6::date, $7::int, $8::text))
-              AND ($10::text IS NULL OR jsonb_path_exists(payload, '$.** ? (@ == $a)', jsonb_build_object('a', $10::text)))
-              AND ($11::text IS NULL OR fact_id IN (SELECT fact_id FROM fact_search WHERE search @@ websearch_to_tsquery('simple', $11::text)))
-            ORDER BY %1$s, %2$s, fact_id
-            LIMIT $9""".formatted(DAY, RANK);
+    private static final String DAY = "(CASE WHEN f.occurred IS NULL THEN 'infinity'::date ELSE COALESCE(f.earliest, '-infinity'::date) END)";
+    /** The filters and the keyset, the same for a dyad's own facts and for those recorded under others that concern it. */
+    private static final String FILTERED = """
+            SELECT f.fact_id, f.dyad AS recorded_under, f.type, f.occurred, f.precision, f.earliest, f.latest, f.certainty, f.sources,
+                   f.payload->>'summary' AS summary, f.retracted, f.revision, f.cameo, f.goldstein, %1$s AS day, %2$s AS rank
+            FROM %3$s
+              AND ($2::text[] IS NULL OR f.type = ANY($2::text[]))
+              AND ($3::date IS NULL OR (f.occurred IS NOT NULL AND COALESCE(f.latest, 'infinity'::date) >= $3::date))
+              AND ($4::date IS NULL OR (f.occurred IS NOT NULL AND COALESCE(f.earliest, '-infinity'::date) <= $4::date))
+              AND ($5::boolean OR NOT f.retracted)
+              AND ($6::date IS NULL OR (%1$s, %2$s, f.fact_id) > ($6::date, $7::int, $8::text))
+              AND ($10::text IS NULL OR jsonb_path_exists(f.payload, '$.** ? (@ == $a)', jsonb_build_object('a', $10::text)))
+              AND ($11::text IS NULL OR f.fact_id IN (SELECT fact_id FROM fact_search WHERE search @@ websearch_to_tsquery('simple', $11::text)))
+            ORDER BY %1$s, %2$s, f.fact_id
+            LIMIT $9""";
+    /**
+     * A page of the dyad's own facts (read in order through facts_timeline_order) merged with
+     * the facts of other dyads that concern it (fact_concerns, V13): each branch gives at most a
+     * page, so the merge sorts at most two.
+     */
+    public static final String PAGE = "(" + FILTERED.formatted(DAY, RANK, "facts f WHERE f.dyad = $1") + ")\nUNION ALL\n("
+            + FILTERED.formatted(DAY, RANK, "fact_concerns c JOIN facts f ON f.fact_id = c.fact_id WHERE c.dyad = $1")
+            + ")\nORDER BY day, rank, fact_id\nLIMIT $9";
 
     private final Pool pool;
     private final KnownDyads dyads;
@@ -114,7 +122,7 @@ public class TimelineResource {
             if (++n > limit) {
                 break;
             }
-            facts.add(item(r));
+            facts.add(item(r, id));
             LocalDate earliest = r.getLocalDate("earliest");
             LocalDate day = r.getString("occurred") == null ? TimelineCursor.UNDATED
                     : earliest == null ? TimelineCursor.OPEN_START : earliest;
@@ -124,8 +132,9 @@ public class TimelineResource {
                 .put("nextCursor", n > limit && last != null ? last.encode() : null);
     }
 
-    private static JsonObject item(Row r) {
-        return new JsonObject()
+    /** A fact of the dyad, or of another dyad that concerns it ({@code recordedUnder} says which). */
+    private static JsonObject item(Row r, String dyad) {
+        JsonObject item = new JsonObject()
                 .put("factId", r.getString("fact_id")).put("type", r.getString("type"))
                 .put("occurred", r.getString("occurred")).put("precision", r.getString("precision"))
                 .put("earliest", str(r.getLocalDate("earliest"))).put("latest", str(r.getLocalDate("latest")))
@@ -133,6 +142,8 @@ public class TimelineResource {
                 .put("sources", r.getJsonArray("sources")).put("retracted", r.getBoolean("retracted"))
                 .put("revision", r.getInteger("revision"))
                 .put("cameo", r.getString("cameo")).put("goldstein", r.getDouble("goldstein"));
+        String recordedUnder = r.getString("recorded_under");
+        return recordedUnder.equals(dyad) ? item : item.put("recordedUnder", recordedUnder);
     }
 
     private static String str(Object value) {

@@ -1,0 +1,57 @@
+package io.bilateral.query.readmodel.register;
+
+import io.bilateral.query.readmodel.register.FactsOfTypes.StoredFact;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RepresentationChanged facts folded, in timeline order, into the current level at which each
+ * actor is represented in the other (ambassador, chargé d'affaires, none), with the fact that
+ * set it. A change "both ways" sets both directions.
+ */
+public final class RepresentationLevels {
+
+    public static final String TYPE = "RepresentationChanged";
+
+    private RepresentationLevels() {
+    }
+
+    public static List<JsonObject> fold(List<StoredFact> facts) {
+        Map<String, JsonObject> levels = new LinkedHashMap<>();
+        for (StoredFact f : facts) {
+            JsonObject e = f.event();
+            String level = levelAfter(e);
+            if (level == null) {
+                continue;
+            }
+            set(levels, e.getString("sendingState"), e.getString("receivingState"), level, f);
+            if (Boolean.TRUE.equals(e.getBoolean("bothWays"))) {
+                set(levels, e.getString("receivingState"), e.getString("sendingState"), level, f);
+            }
+        }
+        List<JsonObject> current = new ArrayList<>(levels.values());
+        current.sort(java.util.Comparator.comparing(l -> l.getString("sendingState")));
+        return current;
+    }
+
+    private static void set(Map<String, JsonObject> levels, String sending, String receiving, String level, StoredFact f) {
+        levels.put(sending + ">" + receiving, new JsonObject().put("sendingState", sending).put("receivingState", receiving)
+                .put("level", level).put("since", f.occurred()).put("factId", f.factId()));
+    }
+
+    /** As {@code RepresentationChanged.levelAfter()}: the level given, else what the action implies. */
+    private static String levelAfter(JsonObject e) {
+        if (e.getString("level") != null) {
+            return e.getString("level");
+        }
+        return switch (e.getString("action")) {
+            case "AMBASSADOR_APPOINTED" -> "AMBASSADOR";
+            case "AMBASSADOR_RECALLED", "AMBASSADOR_EXPELLED", "AMBASSADOR_WITHDRAWN" -> "CHARGE_D_AFFAIRES";
+            default -> null;
+        };
+    }
+}
