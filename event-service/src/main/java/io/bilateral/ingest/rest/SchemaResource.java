@@ -20,9 +20,9 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class SchemaResource {
 
-    /** One entry of the catalogue. */
+    /** One entry of the catalogue: {@code codedPerFact} types have no coding of their own (each fact's comes from its code or kind). */
     public record SchemaEntry(String type, int schemaVersion, String schema, String cloudEventType,
-                              boolean occurredRequired, EventCoding coding) {
+                              boolean occurredRequired, EventCoding coding, boolean codedPerFact) {
     }
 
     @GET
@@ -30,7 +30,7 @@ public class SchemaResource {
     public List<SchemaEntry> catalogue() {
         return Arrays.stream(EventType.values())
                 .map(t -> new SchemaEntry(t.wireName(), t.schemaVersion(), "/schemas/" + t.wireName(),
-                        "io.bilateral." + t.wireName() + ".v" + t.schemaVersion(), t.occurredRequired(), t.coding()))
+                        "io.bilateral." + t.wireName() + ".v" + t.schemaVersion(), t.occurredRequired(), t.coding(), t.codedPerFact()))
                 .toList();
     }
 

@@ -129,7 +129,9 @@ class EventResourceTest implements ReadyFirst {
         given().get("/schemas").then().statusCode(200)
                 .body("size()", equalTo(25))
                 .body("type", hasItem("OfficialVisit"))
-                .body("find { it.type == 'OfficialVisit' }.coding.cameo", equalTo("042"));
+                .body("find { it.type == 'OfficialVisit' }.coding.cameo", equalTo("042"))
+                .body("find { it.type == 'OfficialVisit' }.coding.quadClass", equalTo(1))
+                .body("find { it.type == 'Interaction' }.codedPerFact", equalTo(true));
         given().get("/schemas/OfficialVisit").then().statusCode(200)
                 .body("title", equalTo("OfficialVisit"))
                 .body("required", hasItem("visitor"));

@@ -78,6 +78,14 @@ public enum EventType {
         return coding;
     }
 
+    /** Each fact of the type is coded by its own CAMEO code or kind ({@link RelationEvent#coding()}), not by the type. */
+    public boolean codedPerFact() {
+        return switch (this) {
+            case INTERACTION, MEMBERSHIP_CHANGED, ECONOMIC_MEASURE, LEGAL_DISPUTE, REPRESENTATION_CHANGED -> true;
+            default -> false;
+        };
+    }
+
     public boolean occurredRequired() {
         return occurredRequired;
     }
