@@ -13,3 +13,5 @@ CREATE INDEX fact_concerns_by_fact ON fact_concerns (fact_id);
 -- for a correction the dyads its fact concerned before or after. Each instance's kept answers
 -- (RenderedReads) of those dyads end with the event, as those of its own dyad do. Null: none.
 ALTER TABLE events ADD COLUMN concerns text[];
+-- A dyad's stream subscribers get those events too: the few of them, in stream order.
+CREATE INDEX events_concerning ON events (seq) WHERE concerns IS NOT NULL;

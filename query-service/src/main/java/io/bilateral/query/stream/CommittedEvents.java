@@ -19,17 +19,22 @@ class CommittedEvents {
     /**
      * Bounded above as well as below: a subscriber catching up reads only what the tail has
      * already passed, so nothing it reads can also reach it live. One dyad is read through
-     * {@code events_by_dyad_seq}; everything else walks {@code events_seq_key} in order.
+     * {@code events_by_dyad_seq}; everything else walks {@code events_seq_key} in order. A dyad's
+     * subscribers also get the events of facts recorded under other dyads that concern it (and
+     * their corrections): the second branch walks the few such events ({@code events_concerning},
+     * V13) in order; each branch gives at most a page, and the merge keeps the first page of both.
      */
-    private static final String PAGE = """
+    private static final String SELECTED = """
             SELECT seq, event_id, log_partition, log_offset, dyad, type, recorded_at, source, payload::text AS data, concerns
             FROM events
-            WHERE seq > $1 AND seq <= $2
-              AND ($3::text[] IS NULL OR dyad = ANY($3))
+            WHERE seq > $1 AND seq <= $2 AND %s
               AND ($4::text[] IS NULL OR split_part(dyad, '-', 1) = ANY($4) OR split_part(dyad, '-', 2) = ANY($4))
               AND ($5::text[] IS NULL OR type = ANY($5))
             ORDER BY seq
             LIMIT $6""";
+    private static final String PAGE = "(" + SELECTED.formatted("($3::text[] IS NULL OR dyad = ANY($3))") + ")\nUNION ALL\n("
+            + SELECTED.formatted("$3::text[] IS NOT NULL AND concerns IS NOT NULL AND concerns && $3 AND NOT dyad = ANY($3)")
+            + ")\nORDER BY seq\nLIMIT $6";
 
     private final Pool pool;
 

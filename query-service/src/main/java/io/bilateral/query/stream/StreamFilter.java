@@ -10,8 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Which events a subscriber wants: any of these dyads, and any dyad of these actors, and any
- * of these types (an empty set lets everything through). Checked before the stream opens.
+ * Which events a subscriber wants: any of these dyads (with the events of facts recorded under
+ * other dyads that concern them), and any dyad of these actors, and any of these types (an
+ * empty set lets everything through). Checked before the stream opens.
  */
 record StreamFilter(Set<String> dyads, Set<String> actors, Set<String> types) {
 
@@ -42,7 +43,7 @@ record StreamFilter(Set<String> dyads, Set<String> actors, Set<String> types) {
     }
 
     boolean matches(CommittedEvent e) {
-        return (dyads.isEmpty() || dyads.contains(e.dyad()))
+        return (dyads.isEmpty() || dyads.contains(e.dyad()) || e.concerns().stream().anyMatch(dyads::contains))
                 && (actors.isEmpty() || e.involves(actors))
                 && (types.isEmpty() || types.contains(e.type()));
     }

@@ -107,6 +107,28 @@ class EventStreamTest implements ReadyFirst {
     }
 
     @Test
+    void aDyadsSubscribers_getTheFactsOfOtherDyadsThatConcernIt_andTheirCorrections_inHistoryAndLive() throws Exception {
+        EventEnvelope office = Events.of("aus-twn-office", """
+                {"type": "MissionOpened", "dyad": "AUS-TWN", "occurred": "1991", "alsoConcerns": ["AUS-CHN"],
+                 "mission": {"kind": "REPRESENTATIVE_OFFICE", "sendingState": "TWN", "hostState": "AUS", "city": "Canberra"}, %s}""".formatted(Events.SOURCE));
+        List<EventEnvelope> before = List.of(Events.relationsEstablished("AUS-CHN", "1972"), office,
+                Events.relationsEstablished("AUS-TWN", "1991"));
+        LogWriter.awaitProjected(LogWriter.publishAll(before));
+        try (SseClient client = open("?dyad=CHN-AUS&from=beginning", Map.of())) {
+            // History: AUS-CHN's own event and the office (their order across partitions is the projection's), not AUS-TWN's other event.
+            assertThat(eventIds(client.take(2, WAIT))).containsExactlyInAnyOrder(id(before.get(0)), id(office));
+            // Live: a correction of the office reaches AUS-CHN's subscribers too; then the sentinel, AUS-CHN's own.
+            EventEnvelope amended = Events.of("aus-twn-office", """
+                    {"type": "FactAmended", "dyad": "AUS-TWN", "basedOnRevision": 1, "changes": {"occurred": "1991-11"},
+                     "reason": "the office opened in November", %s}""".formatted(Events.SOURCE));
+            LogWriter.awaitProjected(LogWriter.publish(amended));
+            EventEnvelope sentinel = Events.relationsEstablished("AUS-CHN", "1973");
+            LogWriter.publish(sentinel);
+            assertThat(eventIds(client.take(2, WAIT))).containsExactly(id(amended), id(sentinel));
+        }
+    }
+
+    @Test
     void aPositionPastTheEnd_waitsForIt() throws Exception {
         long head;
         try (SseClient probe = open("?from=beginning&dyad=NZL-PLW", Map.of())) {
