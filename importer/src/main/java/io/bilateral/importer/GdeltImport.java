@@ -85,7 +85,9 @@ public final class GdeltImport {
                     rowsInChunk = 0;
                 }
             }
-            flush(chunk);
+            if (rowsInChunk > 0) {
+                flush(chunk);
+            }
         } catch (ImportFailedException e) {
             out.println("[import] stopped after " + report.progress() + ": " + e.getMessage());
             throw e;
