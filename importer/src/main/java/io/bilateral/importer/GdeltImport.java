@@ -58,7 +58,8 @@ public final class GdeltImport {
     private GdeltImport(Options options, PrintStream out) {
         this.options = options;
         this.out = out;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        // HTTP/1.1: over plain http the client's default (HTTP/2) first tries an upgrade, which buys nothing here.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         this.events = new EventServiceClient(http, options.events(), options.token());
         this.known = new KnownFactsClient(http, options.queries());
     }
