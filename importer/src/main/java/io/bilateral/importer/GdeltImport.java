@@ -61,7 +61,7 @@ public final class GdeltImport {
         // HTTP/1.1: over plain http the client's default (HTTP/2) first tries an upgrade, which buys nothing here.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         this.events = new EventServiceClient(http, options.events(), options.token());
-        this.known = new KnownFactsClient(http, options.queries());
+        this.known = new KnownFactsClient(http, options.queries(), options.token());
     }
 
     /** Runs the import; throws {@link ImportFailedException} if a service refuses, with what was done so far printed. */

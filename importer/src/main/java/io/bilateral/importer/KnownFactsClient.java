@@ -24,10 +24,13 @@ public final class KnownFactsClient {
 
     private final HttpClient http;
     private final URI known;
+    private final String token;
 
-    public KnownFactsClient(HttpClient http, URI queryService) {
+    /** {@code token}: sent along, for a query-service whose reads need one (open reads ignore it); may be null. */
+    public KnownFactsClient(HttpClient http, URI queryService, String token) {
         this.http = http;
         this.known = queryService.resolve("/facts/known");
+        this.token = token;
     }
 
     public Set<String> known(List<String> factIds) {
@@ -45,9 +48,12 @@ public final class KnownFactsClient {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        HttpRequest request = HttpRequest.newBuilder(known).timeout(TIMEOUT).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        HttpResponse<String> response = Retrying.send(http, request, "POST " + known);
+        HttpRequest.Builder request = HttpRequest.newBuilder(known).timeout(TIMEOUT).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (token != null && !token.isBlank()) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = Retrying.send(http, request.build(), "POST " + known);
         if (response.statusCode() != 200) {
             throw new ImportFailedException("query-service did not say which facts it has (" + response.statusCode() + "): "
                     + response.body());

@@ -81,6 +81,7 @@ class GdeltImportTest {
     }
 
     private void known(HttpExchange exchange) throws IOException {
+        tokens.add(exchange.getRequestHeaders().getFirst("Authorization"));
         JsonNode asked = JSON.readTree(exchange.getRequestBody());
         List<String> known = new ArrayList<>();
         asked.forEach(id -> {
