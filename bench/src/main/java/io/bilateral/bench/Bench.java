@@ -28,7 +28,7 @@ import java.util.Map;
  * --peers FILE (JSON lines of the bench/peers scripts) --out DIR [--smoke] [--only PART,...] [--growth [--steps N,N,...]]
  * </pre>
  * {@code --only queries,stream} runs only those parts of the regular run (ingestion, posts,
- * projection, queries, freshness, stream, growth): a quick look at one lever.
+ * projection, queries, freshness, stream, growth, import): a quick look at one lever.
  * {@code --growth} runs only the long growth benchmark ({@link GrowthBench}); {@code --steps 30000,60000}
  * sets its steps (events added in all), a quick way to time one lever on the projection.
  */
@@ -37,15 +37,16 @@ public final class Bench {
     /** How big each benchmark is. */
     record Size(long producerRecords, int batches, int batchSize, Duration warmup, Duration window,
                 Duration postWarmup, Duration postWindow, int subscribers, int streamDyads, int streamRate,
-                int sustainedStreamRate, Duration streamWindow, Duration slowFresh, Duration fastFresh, long growth) {
+                int sustainedStreamRate, Duration streamWindow, Duration slowFresh, Duration fastFresh, long growth,
+                int importRows) {
 
         /** Sized so that the whole run (without the peers) takes about ten minutes on 2 cores. */
         static final Size FULL = new Size(300_000, 2, 10_000, Duration.ofSeconds(3), Duration.ofSeconds(10),
                 Duration.ofSeconds(2), Duration.ofSeconds(5), 1000, 100, 1000, 200, Duration.ofSeconds(10),
-                Duration.ofSeconds(20), Duration.ofSeconds(5), 20_000);
+                Duration.ofSeconds(20), Duration.ofSeconds(5), 20_000, 50_000);
         static final Size SMOKE = new Size(2_000, 2, 200, Duration.ofSeconds(1), Duration.ofSeconds(2),
                 Duration.ofMillis(200), Duration.ofSeconds(1), 10, 5, 50, 20, Duration.ofSeconds(2),
-                Duration.ofSeconds(1), Duration.ofSeconds(1), 300);
+                Duration.ofSeconds(1), Duration.ofSeconds(1), 300, 1_000);
     }
 
     private Bench() {
@@ -112,6 +113,10 @@ public final class Bench {
             }
             if (on.test("growth")) {
                 growth(r, projection, size, backlog, timelineAtStart);
+            }
+            // Last: an operator imports into a running system, the projection working alongside.
+            if (on.test("import")) {
+                importRate(r, target, size, projection);
             }
         } finally {
             footprint.stop();
@@ -272,6 +277,17 @@ public final class Bench {
                 "p50 " + Results.number(firstTimeline.p50Ms()) + " ms");
         r.compare("7 growth", "timeline page p99 at 100/s, " + label, timeline.p99Ms(), "ms", base, firstTimeline.p99Ms(), false,
                 "flat (within 1.5×)", 1 / 1.5, "p50 " + Results.number(timeline.p50Ms()) + " ms");
+    }
+
+    private static void importRate(Results r, Target t, Size s, ProjectionBench projection) throws Exception {
+        ImportBench.Outcome o = new ImportBench(t).run(s.importRows(), projection::awaitCaughtUp);
+        r.add("9 import", String.format(Locale.ROOT, "GDELT export of %,d rows → the log (chunks of 5,000, projection running)",
+                        o.first().rowsRead()), o.first().rowsPerSecond(), "rows/s",
+                String.format(Locale.ROOT, "%,d recorded, %,d skipped (no country); %.1f s", o.first().recorded(),
+                        o.first().skipped(), o.first().took().toMillis() / 1000.0));
+        r.add("9 import", "the same file again (every fact already known, nothing posted)", o.again().rowsPerSecond(), "rows/s",
+                String.format(Locale.ROOT, "%,d already known, %,d recorded; %.1f s", o.again().alreadyKnown(), o.again().recorded(),
+                        o.again().took().toMillis() / 1000.0));
     }
 
     private static String failures(HttpLoad.Outcome o) {
