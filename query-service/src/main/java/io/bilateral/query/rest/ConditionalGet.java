@@ -42,7 +42,9 @@ public class ConditionalGet {
     @ServerResponseFilter
     public void tag(ContainerRequestContext request, ContainerResponseContext response) throws JsonProcessingException {
         if (!HttpMethod.GET.equals(request.getMethod()) || response.getStatus() != 200 || response.getEntity() == null
-                || request.getUriInfo().getPath().startsWith("/q/") || RenderedReads.served(request)) {
+                || request.getUriInfo().getPath().startsWith("/q/") || RenderedReads.served(request)
+                // Read models only: the explorer's HTML page is sent as it is.
+                || response.getMediaType() == null || !response.getMediaType().isCompatible(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)) {
             return;
         }
         Object entity = response.getEntity();

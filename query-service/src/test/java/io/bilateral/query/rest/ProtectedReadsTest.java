@@ -30,5 +30,10 @@ class ProtectedReadsTest {
     void whenConfigured_readsWithoutAToken_are401_andWithOne_answer() {
         given().get("/dyads/BEL-NZL").then().statusCode(401);
         given().auth().oauth2(LocalJwtTestResource.token("reader")).get("/dyads/BEL-NZL").then().statusCode(404);
+        // Every read model, the reference lists included.
+        for (String path : java.util.List.of("/dyads", "/actors", "/actors/BEL/dyads", "/cameo", "/cameo/042", "/search?q=x", "/people?name=x")) {
+            org.assertj.core.api.Assertions.assertThat(given().get(path).statusCode()).as(path).isEqualTo(401);
+        }
+        given().contentType("application/json").body("[]").post("/facts/known").then().statusCode(401);
     }
 }

@@ -11,6 +11,8 @@ import io.vertx.core.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import io.bilateral.query.rest.Periods;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,8 +29,10 @@ public class DyadResource {
     private final DyadRepository dyads;
     private final DyadGlance glance;
     private final FactsOfTypes facts;
+    private final DyadList list;
 
-    DyadResource(DyadRepository dyads, DyadGlance glance, FactsOfTypes facts) {
+    DyadResource(DyadRepository dyads, DyadGlance glance, FactsOfTypes facts, DyadList list) {
+        this.list = list;
         this.dyads = dyads;
         this.glance = glance;
         this.facts = facts;
@@ -36,6 +40,13 @@ public class DyadResource {
 
     /** The dyad's row, and since when relations exist (null when there is none). */
     private record Found(DyadRow row, DyadSummary.RelationsSince since) {
+    }
+
+    @GET
+    @Operation(summary = "Every dyad on record, the most recently active first", description = "Its actors with their names, "
+            + "its number of current facts and when a fact was last recorded.")
+    public Uni<List<DyadList.Entry>> dyads(@Parameter(description = "dyads, 1 to 1000 (default 200)") @QueryParam("limit") String limit) {
+        return list.latest(Periods.bounded("limit", limit, 200, 1, 1000));
     }
 
     @GET

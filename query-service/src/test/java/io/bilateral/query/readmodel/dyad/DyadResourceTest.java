@@ -70,6 +70,17 @@ class DyadResourceTest implements ReadyFirst {
     }
 
     @Test
+    void theListOfDyads_showsEachWithItsNamesAndCurrentFacts_theMostRecentlyActiveFirst() {
+        LogWriter.publishAndAwait(Events.relationsEstablished("ISL-NOR", "1940"), Events.relationsEstablished("ISL-NOR", "1944"));
+        LogWriter.publishAndAwait(Events.relationsEstablished("FIN-ISL", "1947"));
+        given().get("/dyads").then().statusCode(200)
+                .body("[0].dyad", org.hamcrest.Matchers.equalTo("FIN-ISL"))
+                .body("find { it.dyad == 'ISL-NOR' }.facts", org.hamcrest.Matchers.equalTo(2))
+                .body("find { it.dyad == 'ISL-NOR' }.names", org.hamcrest.Matchers.contains("Iceland", "Norway"));
+        given().get("/dyads?limit=0").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void unknownDyad_is404ProblemJson_andAMalformedOne400NamingTheParameter() {
         given().get("/dyads/BEL-NZL").then().statusCode(404)
                 .contentType("application/problem+json")

@@ -1,0 +1,31 @@
+/**
+ * Follows the dyad's events (GET /events/stream?dyad=…) from now on. The browser's EventSource
+ * reconnects by itself and sends the last event id it saw (Last-Event-ID), so the stream resumes
+ * exactly after it; the status line says "live", "reconnecting…" or "caught up".
+ */
+export function follow(dyad, onEvent, status) {
+  const source = new EventSource(`/events/stream?dyad=${encodeURIComponent(dyad)}`);
+  let dropped = false;
+  const say = (text, on) => {
+    status.textContent = text;
+    status.className = `live ${on ? 'on' : 'off'}`;
+  };
+  say('connecting…', false);
+  source.addEventListener('open', () => say(dropped ? 'caught up' : 'live', true));
+  source.addEventListener('error', () => {
+    dropped = true;
+    say(source.readyState === EventSource.CLOSED ? 'disconnected: reload the page' : 'reconnecting…', false);
+  });
+  source.addEventListener('message', event => {
+    let cloudEvent;
+    try {
+      cloudEvent = JSON.parse(event.data);
+    } catch {
+      return;
+    }
+    onEvent(cloudEvent);
+  });
+  // The server ends a stream that fell too far behind with "overflow": reopen from where it was.
+  source.addEventListener('overflow', () => say('reconnecting…', false));
+  return () => source.close();
+}
