@@ -118,6 +118,9 @@ public final class Bench {
             if (on.test("import")) {
                 importRate(r, target, size, projection);
             }
+            if (on.test("explorer")) {
+                explorer(r, target, size);
+            }
         } finally {
             footprint.stop();
             vertx.close();
@@ -288,6 +291,22 @@ public final class Bench {
         r.add("9 import", "the same file again (every fact already known, nothing posted)", o.again().rowsPerSecond(), "rows/s",
                 String.format(Locale.ROOT, "%,d already known, %,d recorded; %.1f s", o.again().alreadyKnown(), o.again().recorded(),
                         o.again().took().toMillis() / 1000.0));
+    }
+
+    private static void explorer(Results r, Target t, Size s) throws Exception {
+        ExplorerBench.Outcome o = new ExplorerBench(t).run(s == Size.SMOKE ? 1 : 5);
+        r.add("10 explorer", "page weight: the HTML, scripts and styles of the demo relation's page, uncompressed", o.bytes() / 1024.0, "KiB",
+                ExplorerBench.FILES.size() + " files, all from query-service");
+        if (o.note() != null) {
+            r.context("10 explorer: time to first render", o.note());
+            return;
+        }
+        List<Long> warm = new java.util.ArrayList<>(o.warmMs());
+        java.util.Collections.sort(warm);
+        r.add("10 explorer", "time to first render of the demo relation, cold (a new headless Chromium)", (double) o.coldMs(), "ms",
+                "navigation start to summary, axis and registers shown");
+        r.add("10 explorer", "time to first render of the demo relation, warm (median of " + warm.size() + " reloads)",
+                (double) warm.get(warm.size() / 2), "ms", "all: " + warm);
     }
 
     private static String failures(HttpLoad.Outcome o) {

@@ -54,14 +54,14 @@ class BenchSmokeIT {
         TreeSet<String> benches = new TreeSet<>();
         List<String> unmeasured = new ArrayList<>();
         for (JsonNode f : results.path("figures")) {
-            benches.add(f.path("bench").asText().substring(0, 1));
+            benches.add(f.path("bench").asText().split(" ")[0]);
             if (f.path("name").asText().startsWith("deliveries missing")) {
                 assertThat(f.path("value").asDouble()).as("every event reached every subscriber").isZero();
             } else if (!(f.path("value").asDouble() > 0)) {
                 unmeasured.add(f.path("bench").asText() + ": " + f.path("name").asText());
             }
         }
-        assertThat(benches).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+        assertThat(benches).containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
         assertThat(unmeasured).as("figures that measured nothing").isEmpty();
         assertThat(Files.readString(out.resolve("results.md"))).contains("| 8 stream |");
 

@@ -10,7 +10,11 @@ const fact = path.match(/^\/explore\/facts\/(.+)$/);
 const dyad = path.match(/^\/explore\/([^/]+)$/);
 
 (fact ? factPage(main, fact[1]) : dyad ? dyadPage(main, dyad[1]) : startPage(main))
-  .then(() => main.setAttribute('data-ready', 'true'))
+  .then(() => {
+    // When the page first showed its data, since navigation began: the benchmark's time to first render.
+    main.setAttribute('data-ready-ms', String(Math.round(performance.now())));
+    main.setAttribute('data-ready', 'true');
+  })
   .catch(e => {
     showError(main)(e);
     main.setAttribute('data-ready', 'error');

@@ -118,8 +118,10 @@ const src = row => sourcesOf(row.sources);
 async function registers(dyad) {
   const d = encodeURIComponent(dyad);
   const read = path => get(`/dyads/${d}/${path}`).catch(() => null);
-  const [visits, missions, tradeReg, incidents, memberships, measures, disputes, representation, scoreSeries] = await Promise.all(
-    ['visits', 'missions', 'trade', 'incidents', 'memberships', 'measures', 'disputes', 'representation', 'scores'].map(read));
+  const byMonth = new URLSearchParams(location.search).get('scores') === 'month';
+  const [visits, missions, tradeReg, incidents, memberships, measures, disputes, representation, people, scoreSeries] = await Promise.all(
+    ['visits', 'missions', 'trade', 'incidents', 'memberships', 'measures', 'disputes', 'representation', 'people',
+      byMonth ? 'scores?by=month' : 'scores'].map(read));
   const sections = [
     ['Visits', table('Visits', [['When', fact], ['Visitor', r => r.visitor?.name], ['Office', r => r.office], ['From', r => r.visitingState], ['To', r => r.hostState], ['Sources', src]], visits?.visits)],
     ['Missions', table('Missions', [['Kind', r => r.kind], ['Of', r => r.sendingState], ['In', r => r.city], ['Status', r => r.status], ['Since', r => r.since]], missions?.missions)],
@@ -129,11 +131,21 @@ async function registers(dyad) {
     ['Economic measures', table('Economic measures', [['Started', r => r.started], ['By', r => r.imposedBy], ['On', r => r.imposedOn], ['Measure', r => r.measure], ['Goods', r => r.goods], ['Status', r => r.status], ['Lifted', r => r.lifted]], measures?.measures)],
     ['Legal disputes', table('Legal disputes', [['Forum', r => r.forum], ['Case', r => r.caseId], ['Complainant', r => r.complainant + (r.onBehalfOf ? ` for ${r.onBehalfOf}` : '')], ['Respondent', r => r.respondent], ['Current step', r => r.currentStep], ['Steps', r => r.steps.map(s => `${s.occurred} ${s.step}`).join('; ')]], disputes?.disputes)],
     ['Representation', table('Representation', [['When', fact], ['Of', r => r.sendingState], ['In', r => r.receivingState], ['Action', r => r.action], ['Level after', r => label(r.level)], ['Envoy', r => r.envoy?.name], ['Sources', src]], representation?.changes)],
-    ['Cooperation and conflict by year', scores(scoreSeries?.series)],
+    ['People', table('People', [['Name', r => r.wikidataId ? el('a', { href: `https://www.wikidata.org/wiki/${r.wikidataId}`, rel: 'noopener noreferrer' }, r.name) : r.name],
+      ['Roles', r => r.roles.map(role => `${role.role}${role.office ? ` (${role.office})` : ''}, ${role.occurred || 'undated'}`).join('; ')]], people?.people)],
+    [`Cooperation and conflict by ${byMonth ? 'month' : 'year'}`, scoreSeries?.series?.length ? [scoresToggle(byMonth), scores(scoreSeries.series)] : null],
   ];
   const shown = sections.filter(([, content]) => [content].flat().some(Boolean));
   return shown.length ? shown.map(([title, content]) => el('div', {}, el('h3', {}, title), content))
     : el('p', { class: 'empty' }, 'No register has entries yet.');
+}
+
+/** By year or by month: kept in the URL with the filters. */
+function scoresToggle(byMonth) {
+  const query = new URLSearchParams(location.search);
+  if (byMonth) query.delete('scores');
+  else query.set('scores', 'month');
+  return el('p', {}, el('a', { href: `?${query}` }, byMonth ? 'Show by year' : 'Show by month (facts dated to the month)'));
 }
 
 export function showError(main) {

@@ -8,6 +8,9 @@ const HIDDEN = new Set(['type', 'dyad', 'eventId', 'factId', 'recordedAt', 'sche
 export async function factPage(main, factId) {
   const fact = await get(`/facts/${encodeURIComponent(factId)}`);
   const current = fact.current;
+  // The incidents of its relation that respond to it (a summons answering a hack).
+  const incidents = await get(`/dyads/${encodeURIComponent(fact.dyad)}/incidents`).catch(() => ({ incidents: [] }));
+  const responses = incidents.incidents.filter(i => i.respondsTo === fact.factId);
   document.title = `${fact.type} · ${fact.dyad} · Bilateral`;
   replace(main,
     el('p', {}, el('a', { href: `/explore/${fact.dyad}` }, `← ${fact.dyad}`)),
@@ -27,6 +30,8 @@ export async function factPage(main, factId) {
     fact.conflicts.length ? [el('h2', {}, 'Corrections that were refused'), el('ol', { class: 'facts' }, fact.conflicts.map(c => el('li', {},
       el('span', { class: 'when' }, `based on revision ${c.basedOnRevision}`), ` ${c.reason}`)))] : null,
     current.respondsTo ? [el('h2', {}, 'Responds to'), el('p', {}, el('a', { href: `/explore/facts/${encodeURIComponent(current.respondsTo)}` }, current.respondsTo))] : null,
+    responses.length ? [el('h2', {}, 'Responded to by'), el('ul', {}, responses.map(r => el('li', {},
+      el('a', { href: `/explore/facts/${encodeURIComponent(r.factId)}` }, `${r.occurred || 'undated'} ${r.type}`), r.summary ? `: ${r.summary}` : '')))] : null,
     fact.retracted ? null : corrections(fact));
 }
 

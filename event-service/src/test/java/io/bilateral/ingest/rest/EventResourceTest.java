@@ -150,4 +150,19 @@ class EventResourceTest implements ReadyFirst {
         }
         assertThat(openapi).contains("/events/batch", "application/x-ndjson");
     }
+
+    @Test
+    void theExplorersOrigin_mayPostFromTheBrowser_andNoOtherOrigin() {
+        // The browser's preflight before a POST with a token, from the page's origin: allowed.
+        given().header("Origin", "http://localhost:8082").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .options("/events").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:8082")
+                .header("Access-Control-Allow-Methods", org.hamcrest.Matchers.containsString("POST"));
+        // From any other site: no allowance, so the browser refuses to send it.
+        given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "POST")
+                .options("/events").then().header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+        given().header("Origin", "https://elsewhere.example").auth().oauth2(EDITOR).contentType(ContentType.JSON).body("{}")
+                .post("/events").then().statusCode(403);
+    }
 }
