@@ -265,4 +265,15 @@ class ExplorerIT {
         }
         assertThat(reached).containsAll(facts);
     }
+
+    @Test
+    void atPhoneWidth_theRelationsPageFitsTheScreen_withoutScrollingSideways() throws IOException {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 812));
+        open("/explore/BEL-CHN");
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) overflow).intValue()).as("pixels the page is wider than a 375 px screen").isLessThanOrEqualTo(0);
+        assertThat(timelineFacts()).hasSize(31);
+        screenshot("dyad-phone");
+    }
 }

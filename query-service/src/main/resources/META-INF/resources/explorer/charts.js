@@ -34,10 +34,10 @@ export function trade(entries) {
   const height = 160;
   const x = year => 30 + ((year - minYear) / (maxYear - minYear)) * (width - 60);
   const y = value => height - 20 - (value / max) * (height - 40);
-  return svg('svg', { class: 'bars', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img',
+  return el('div', { class: 'table-wrap' }, svg('svg', { class: 'bars', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img',
       'aria-label': `Trade values: ${points.map(e => `${e.occurred} ${e.flow} ${e.value} ${e.currency || ''}`).join(', ')}` },
     svg('line', { x1: 30, x2: width - 30, y1: height - 20, y2: height - 20, stroke: '#7b838f' }),
     points.map(e => [svg('circle', { cx: x(parseInt(e.occurred, 10)), cy: y(e.value), r: 4, class: 'score-pos' },
         svg('title', {}, `${e.occurred} ${e.flow}: ${e.value.toLocaleString('en')} ${e.currency || ''}`)),
-      svg('text', { x: x(parseInt(e.occurred, 10)) - 12, y: height - 6 }, e.occurred.slice(0, 4))]));
+      svg('text', { x: x(parseInt(e.occurred, 10)) - 12, y: height - 6 }, e.occurred.slice(0, 4))])));
 }
