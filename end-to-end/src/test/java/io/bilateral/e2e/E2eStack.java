@@ -142,6 +142,13 @@ final class E2eStack implements AutoCloseable {
         return started(ServiceProcess.start(name, jar("query-service"), freePort(), env, dir.resolve("logs"), "/q/health/live"));
     }
 
+    /** query-service in the default group on a given port: a browser's page reconnects to the address it came from. */
+    ServiceProcess startQueryServiceOnPort(String name, int port, Map<String, String> settings) {
+        Map<String, String> env = queryEnv(LocalPostgres.DATABASE, QUERY_GROUP);
+        env.putAll(settings);
+        return started(ServiceProcess.start(name, jar("query-service"), port, env, dir.resolve("logs"), "/q/health/live"));
+    }
+
     private Map<String, String> queryEnv(String database, String groupId) {
         Map<String, String> env = common();
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + postgres.port() + "/" + database);

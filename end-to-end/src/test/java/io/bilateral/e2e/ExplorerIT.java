@@ -276,4 +276,28 @@ class ExplorerIT {
         assertThat(timelineFacts()).hasSize(31);
         screenshot("dyad-phone");
     }
+
+    @Test
+    void afterADroppedConnection_thePageResumesFromItsLastEvent_andSaysSo() {
+        open("/explore/CHN-LTU");
+        waitFor(d -> d.findElement(By.id("live")).getText().equals("live"));
+        ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
+        int before = timelineFacts().size();
+
+        int port = queries.port();
+        queries.kill();
+        waitFor(d -> d.findElement(By.id("live")).getText().equals("reconnecting…"));
+        // Recorded while the page cannot hear of it.
+        given().baseUri(events.url()).auth().oauth2(editor).contentType(ContentType.JSON).body("""
+                {"type": "DiplomatSummoned", "dyad": "CHN-LTU", "factId": "chn-ltu-summons-while-away", "occurred": "2021-08-11",
+                 "summonedBy": "LTU", "envoyOf": "CHN", "sources": [{"url": "https://example.org/summons"}]}""")
+                .post("/events").then().statusCode(202);
+        queries = stack.startQueryServiceOnPort("query-service-again", port,
+                java.util.Map.of("BILATERAL_EXPLORER_EVENT_SERVICE_URL", events.url()));
+
+        waitFor(d -> d.findElement(By.id("live")).getText().equals("caught up"));
+        waitFor(d -> timelineFacts().size() == before + 1);
+        assertThat(browser.findElement(By.cssSelector("li[data-fact='chn-ltu-summons-while-away']")).getText()).contains("2021-08-11");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;")).isEqualTo(true);
+    }
 }

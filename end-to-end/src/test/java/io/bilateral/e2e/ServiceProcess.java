@@ -61,6 +61,10 @@ final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
+    int port() {
+        return port;
+    }
+
     String url() {
         return "http://127.0.0.1:" + port;
     }
