@@ -41,8 +41,11 @@ export function table(caption, columns, rows) {
     el('tbody', {}, rows.map(row => el('tr', {}, columns.map(([, cell]) => el('td', {}, cell(row) ?? '')))))));
 }
 
+/** Each source as a link; only http and https addresses become links (no javascript: or data: from a fact). */
 export function sourcesOf(sources) {
-  return (sources || []).map((s, i) => [i > 0 ? ', ' : '', el('a', { href: s.url, rel: 'noopener noreferrer' }, s.publisher || s.title || hostOf(s.url))]);
+  return (sources || []).map((s, i) => [i > 0 ? ', ' : '', /^https?:\/\//i.test(s.url || '')
+    ? el('a', { href: s.url, rel: 'noopener noreferrer' }, s.publisher || s.title || hostOf(s.url))
+    : el('span', {}, s.publisher || s.title || String(s.url))]);
 }
 
 function hostOf(url) {

@@ -17,12 +17,18 @@ export async function dyadPage(main, dyad) {
   const cardBox = el('section', { 'aria-labelledby': 'summary-title' });
   replace(main,
     el('h1', {}, summary ? summary.actors.map(a => a.name).join(' – ') : id, ' ', el('small', { class: 'type' }, id)),
-    cardBox, filterForm(summary), timelineBox, registersBox, editor(id, () => refresh()));
+    cardBox, filterForm(summary), timelineBox, registersBox, editor(id, token => refresh(token)));
 
-  async function refresh() {
-    const [current, facts] = await Promise.all([
-      get(`/dyads/${encodeURIComponent(id)}`).catch(e => e.status === 404 ? null : Promise.reject(e)),
-      timeline(id).catch(e => e.status === 400 ? filterProblem(e) : Promise.reject(e))]);
+  // Each refresh reads everything anew; one that a later refresh overtook shows nothing.
+  let generation = 0;
+  async function refresh(readAfter) {
+    const mine = ++generation;
+    const headers = readAfter ? { 'Bilateral-Read-After': readAfter } : {};
+    const [current, facts, registered] = await Promise.all([
+      get(`/dyads/${encodeURIComponent(id)}`, headers).catch(e => e.status === 404 ? null : Promise.reject(e)),
+      timeline(id, headers).catch(e => e.status === 400 ? filterProblem(e) : Promise.reject(e)),
+      registers(id, headers)]);
+    if (mine !== generation) return;
     replace(cardBox, el('h2', { id: 'summary-title' }, 'At a glance'), current ? card(current) : el('p', { class: 'empty' }, 'No facts are recorded under this relation yet.'));
     if (facts === null) {
       replace(timelineBox, el('h2', { id: 'timeline-title' }, 'Timeline'), el('p', { class: 'error', role: 'alert' }, 'A filter is not valid: see beside it.'));
@@ -30,20 +36,22 @@ export async function dyadPage(main, dyad) {
     }
     replace(timelineBox, el('h2', { id: 'timeline-title' }, `Timeline (${facts.length} facts)`),
       facts.length ? [axis(facts), list(facts, id)] : el('p', { class: 'empty' }, 'No facts match.'));
-    replace(registersBox, el('h2', { id: 'registers-title' }, 'Registers'), await registers(id));
+    replace(registersBox, el('h2', { id: 'registers-title' }, 'Registers'), registered);
   }
 
-  await refresh();
+  // Subscribed before the first read: whatever commits from now on triggers a refresh, so
+  // nothing committed between the first read and the subscription is missed.
   let pending;
-  follow(id, () => {
+  await follow(id, () => {
     // A burst of events is one refresh; the read models have them once the stream sends them.
     clearTimeout(pending);
     pending = setTimeout(() => refresh().catch(showError(main)), 200);
   }, document.getElementById('live'));
+  await refresh();
 }
 
 /** Every page of the filtered timeline (the filters are the URL's). */
-async function timeline(dyad) {
+async function timeline(dyad, headers = {}) {
   const params = new URLSearchParams(location.search);
   const query = new URLSearchParams({ limit: '200' });
   for (const name of FILTERS) {
@@ -53,7 +61,7 @@ async function timeline(dyad) {
   let cursor = null;
   do {
     if (cursor) query.set('cursor', cursor);
-    const page = await get(`/dyads/${encodeURIComponent(dyad)}/timeline?${query}`)
+    const page = await get(`/dyads/${encodeURIComponent(dyad)}/timeline?${query}`, headers)
       .catch(e => e.status === 404 ? { facts: [], nextCursor: null } : Promise.reject(e));
     facts.push(...page.facts);
     cursor = page.nextCursor;
@@ -115,9 +123,9 @@ function label(level) {
 const fact = row => el('a', { href: `/explore/facts/${encodeURIComponent(row.factId)}` }, row.occurred || 'undated');
 const src = row => sourcesOf(row.sources);
 
-async function registers(dyad) {
+async function registers(dyad, headers = {}) {
   const d = encodeURIComponent(dyad);
-  const read = path => get(`/dyads/${d}/${path}`).catch(() => null);
+  const read = path => get(`/dyads/${d}/${path}`, headers).catch(() => null);
   const byMonth = new URLSearchParams(location.search).get('scores') === 'month';
   const [visits, missions, tradeReg, incidents, memberships, measures, disputes, representation, people, scoreSeries] = await Promise.all(
     ['visits', 'missions', 'trade', 'incidents', 'memberships', 'measures', 'disputes', 'representation', 'people',

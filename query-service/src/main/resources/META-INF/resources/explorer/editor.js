@@ -31,9 +31,13 @@ export function editor(dyad, onRecorded) {
   }).catch(e => replace(fields, el('p', { class: 'error' }, `The form needs event-service: ${e.message}`)));
   typeSelect.addEventListener('change', () => build());
 
+  let building = 0;
   async function build() {
-    const s = await schema(typeSelect.value);
-    replace(fields, objectFields(s, s, '', new Set(['type', 'dyad', 'eventId', 'factId'])));
+    const mine = ++building;
+    const type = typeSelect.value;
+    const s = await schema(type);
+    // A type chosen meanwhile wins: its form is the one shown.
+    if (mine === building) replace(fields, objectFields(s, s, '', new Set(['type', 'dyad', 'eventId', 'factId'])));
   }
 
   form.addEventListener('submit', async event => {
@@ -51,7 +55,8 @@ export function editor(dyad, onRecorded) {
       status.textContent = 'Accepted; waiting until it is projected…';
       await readAfter(`/facts/${encodeURIComponent(accepted.factId)}`, accepted.consistencyToken);
       replace(status, 'Recorded: ', el('a', { href: `/explore/facts/${encodeURIComponent(accepted.factId)}` }, accepted.factId));
-      onRecorded?.();
+      // The page's reads carry the token too: they show the new fact, never a kept answer from before it.
+      onRecorded?.(accepted.consistencyToken);
     } catch (e) {
       status.textContent = '';
       showProblem(form, status, e);

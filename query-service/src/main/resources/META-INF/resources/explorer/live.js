@@ -1,10 +1,15 @@
+import { get } from './api.js';
+
 /**
- * Follows the dyad's events (GET /events/stream?dyad=…) from now on. The browser's EventSource
- * reconnects by itself and sends the last event id it saw (Last-Event-ID), so the stream resumes
- * exactly after it; the status line says "live", "reconnecting…" or "caught up".
+ * Follows the dyad's events (GET /events/stream?dyad=…) from the stream's position now, which
+ * the caller takes before its first read. The browser's EventSource reconnects by itself and
+ * sends the last event id it saw (Last-Event-ID), so the stream resumes exactly after it; before
+ * any event it reconnects to the same URL, whose position covers what came meanwhile. The
+ * status line says "live", "reconnecting…" or "caught up".
  */
-export function follow(dyad, onEvent, status) {
-  const source = new EventSource(`/events/stream?dyad=${encodeURIComponent(dyad)}`);
+export async function follow(dyad, onEvent, status) {
+  const { position } = await get('/events/stream/position');
+  const source = new EventSource(`/events/stream?dyad=${encodeURIComponent(dyad)}&from=${position}`);
   let dropped = false;
   const say = (text, on) => {
     status.textContent = text;

@@ -130,6 +130,10 @@ public final class SubmissionReader {
         requireValid(fact, base, "summary", false, errors, text -> text);
         checkCertainty(fact, base, errors);
         checkSources(fact.get("sources"), base + "/sources", errors);
+        // An amendment's new sources are held to the same rules as a fact's (no javascript: link can come in that way).
+        if (type == EventType.FACT_AMENDED && fact.path("changes").hasNonNull("sources")) {
+            checkSources(fact.path("changes").get("sources"), base + "/changes/sources", errors);
+        }
         if (type != null) {
             checkUnknownFields(fact, type, base, errors);
             checkTypeFields(fact, type, base, errors);

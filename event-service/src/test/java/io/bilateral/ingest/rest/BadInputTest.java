@@ -133,6 +133,8 @@ class BadInputTest implements ReadyFirst {
         bad(cases, "correction of another dyad's fact", AMEND.replace("bel-chn-trade-2013", "bel-jpn-trade-2013"), "/factId");
         bad(cases, "amendment on revision 0", AMEND.replace("\"basedOnRevision\": 1", "\"basedOnRevision\": 0"), "/basedOnRevision");
         bad(cases, "amendment changing the dyad", AMEND.replace("{\"value\": 20300000000}", "{\"dyad\": \"BEL-FRA\"}"), "/changes");
+        bad(cases, "amendment bringing a javascript: source", AMEND.replace("{\"value\": 20300000000}",
+                "{\"sources\": [{\"url\": \"javascript:alert(1)\", \"title\": \"Reuters\"}]}"), "/changes/sources/0/url");
         bad(cases, "amendment changes not an object", AMEND.replace("{\"value\": 20300000000}", "\"value\""), "/changes");
         bad(cases, "unknown retraction reason", RETRACT.replace("ERRONEOUS", "BORING"), "/reason");
         bad(cases, "superseded without successor", RETRACT.replace("ERRONEOUS", "SUPERSEDED"), "/supersededBy");

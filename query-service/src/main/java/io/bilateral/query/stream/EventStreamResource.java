@@ -61,6 +61,20 @@ public class EventStreamResource {
                 .build();
     }
 
+    /** Where the stream ends now: a page reads it before its first read, then subscribes from it, and misses nothing in between. */
+    public record Position(long position) {
+    }
+
+    @GET
+    @Path("/position")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The stream's position now",
+            description = "Every event up to it is committed. Subscribing with `from` set to it, after reading the read models, "
+                    + "delivers everything committed since, also after a reconnection that had no event id yet.")
+    public io.smallrye.mutiny.Uni<Position> position() {
+        return events.head().map(Position::new);
+    }
+
     /**
      * Closes the subscriber's connection now. Vert.x's close() (and its handler in the Netty
      * pipeline) first flushes what is pending and closes once that write completes, which never

@@ -129,6 +129,18 @@ class EventStreamTest implements ReadyFirst {
     }
 
     @Test
+    void theStreamsPositionNow_readBeforeSubscribing_letsNothingCommittedAfterItSlipThrough() throws Exception {
+        LogWriter.publishAndAwait(Events.relationsEstablished("TON-WSM", "1970"));
+        long position = given().get("/events/stream/position").then().statusCode(200).extract().jsonPath().getLong("position");
+        // Committed after the position was read, before the subscription opens: a page's read would have missed it.
+        EventEnvelope meanwhile = Events.relationsEstablished("TON-WSM", "1971");
+        LogWriter.publishAndAwait(meanwhile);
+        try (SseClient client = open("?dyad=TON-WSM&from=" + position, Map.of())) {
+            assertThat(id(client.next(WAIT))).isEqualTo(id(meanwhile));
+        }
+    }
+
+    @Test
     void aPositionPastTheEnd_waitsForIt() throws Exception {
         long head;
         try (SseClient probe = open("?from=beginning&dyad=NZL-PLW", Map.of())) {

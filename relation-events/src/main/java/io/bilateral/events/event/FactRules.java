@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Every rule a fact must keep beyond its JSON shape: the rules all types share (a fact is not
- * dated when one of its states did not exist; the dyads it also concerns are other dyads) and
+ * dated when one of its states did not exist; its sources are web addresses; the dyads it also
+ * concerns are other dyads) and
  * its type's own {@link RelationEvent#inconsistencies()}. Pointers are relative to the event.
  */
 public final class FactRules {
@@ -27,6 +28,7 @@ public final class FactRules {
     public static List<Violation> violations(RelationEvent event) {
         List<Violation> violations = new ArrayList<>();
         existence(event, violations);
+        sources(event, violations);
         alsoConcerns(event, violations);
         violations.addAll(event.inconsistencies());
         return violations;
@@ -46,6 +48,19 @@ public final class FactRules {
             if (actor != null && !actor.existedWithin(first, last)) {
                 violations.add(new Violation(pointer, when.edtf() + " is outside the years " + actor.name() + " (" + code
                         + ") existed as a state: " + actor.years()));
+            }
+        }
+    }
+
+    /** Every source is an absolute http or https address: what an amended fact is held to as well as a new one. */
+    private static void sources(RelationEvent event, List<Violation> violations) {
+        List<Source> sources = event.sources();
+        for (int i = 0; sources != null && i < sources.size(); i++) {
+            java.net.URI url = sources.get(i) == null ? null : sources.get(i).url();
+            boolean web = url != null && url.isAbsolute() && url.getHost() != null
+                    && ("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()));
+            if (!web) {
+                violations.add(new Violation("/sources/" + i + "/url", "must be an absolute http or https URL"));
             }
         }
     }

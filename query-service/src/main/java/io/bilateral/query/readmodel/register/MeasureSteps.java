@@ -26,31 +26,51 @@ public final class MeasureSteps {
         Map<String, JsonObject> byFact = new LinkedHashMap<>();
         Map<String, JsonObject> latestByKind = new LinkedHashMap<>();
         List<JsonObject> measures = new ArrayList<>();
+        java.util.Set<JsonObject> listed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        // Every imposition first: a step that names its measure joins it even when the step is
+        // dated less precisely and so sorts before it ("2021" lifting "2021-12").
+        for (StoredFact f : facts) {
+            if ("IMPOSED".equals(f.event().getString("step"))) {
+                byFact.put(f.factId(), measure(f, f.event()));
+            }
+        }
         for (StoredFact f : facts) {
             JsonObject e = f.event();
             String kind = e.getString("imposedBy") + ">" + e.getString("imposedOn") + "|" + e.getString("measure") + "|" + e.getString("goods", "");
             String step = e.getString("step");
-            JsonObject measure = "IMPOSED".equals(step) ? null
-                    : e.getString("measureFact") != null ? byFact.get(e.getString("measureFact")) : latestByKind.get(kind);
+            JsonObject measure = "IMPOSED".equals(step) ? byFact.get(f.factId())
+                    : e.getString("measureFact") != null && byFact.containsKey(e.getString("measureFact"))
+                    ? byFact.get(e.getString("measureFact")) : latestByKind.get(kind);
             if (measure == null) {
-                measure = new JsonObject().put("factId", f.factId()).put("imposedBy", e.getString("imposedBy"))
-                        .put("imposedOn", e.getString("imposedOn")).put("measure", e.getString("measure"))
-                        .put("goods", e.getString("goods")).put("started", "IMPOSED".equals(step) ? f.occurred() : null)
-                        .put("steps", new JsonArray());
-                measures.add(measure);
+                measure = measure(f, e);
                 byFact.put(f.factId(), measure);
+            }
+            if (listed.add(measure)) {
+                measures.add(measure);
+            }
+            if ("IMPOSED".equals(step)) {
                 latestByKind.put(kind, measure);
             }
             measure.getJsonArray("steps").add(RegisterResource.entry(f).put("step", step).put("description", e.getString("description")));
-            measure.put("status", switch (step) {
-                case "LIFTED" -> "LIFTED";
-                case "EASED" -> "EASED";
-                default -> "IN_FORCE";
-            });
+            // Once lifted, a measure stays lifted whatever step sorts after it.
+            if (!"LIFTED".equals(measure.getString("status"))) {
+                measure.put("status", switch (step) {
+                    case "LIFTED" -> "LIFTED";
+                    case "EASED" -> "EASED";
+                    default -> "IN_FORCE";
+                });
+            }
             if ("LIFTED".equals(step)) {
                 measure.put("lifted", f.occurred());
             }
         }
         return measures;
+    }
+
+    private static JsonObject measure(StoredFact f, JsonObject e) {
+        return new JsonObject().put("factId", f.factId()).put("imposedBy", e.getString("imposedBy"))
+                .put("imposedOn", e.getString("imposedOn")).put("measure", e.getString("measure"))
+                .put("goods", e.getString("goods")).put("started", "IMPOSED".equals(e.getString("step")) ? f.occurred() : null)
+                .put("steps", new JsonArray());
     }
 }

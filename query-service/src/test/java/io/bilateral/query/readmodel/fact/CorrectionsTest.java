@@ -64,6 +64,17 @@ class CorrectionsTest implements ReadyFirst {
     }
 
     @Test
+    void amendment_bringingASourceThatIsNotAWebAddress_isAConflict_evenWhenItReachesTheLogAnotherWay() {
+        LogWriter.publishAndAwait(relations("aut-che-relations", "AUT-CHE", "1955"),
+                amend("aut-che-relations", "AUT-CHE", 1, "{\"sources\": [{\"url\": \"javascript:alert(1)\"}]}"));
+
+        given().get("/facts/aut-che-relations").then().statusCode(200)
+                .body("revision", equalTo(1))
+                .body("current.sources[0].url", equalTo("https://example.org/source"))
+                .body("conflicts[0].reason", containsString("http or https"));
+    }
+
+    @Test
     void amendment_onAStaleRevision_isRecordedAsAConflict_andChangesNothing() {
         LogWriter.publishAndAwait(relations("est-fin-relations", "EST-FIN", "1920"),
                 amend("est-fin-relations", "EST-FIN", 1, "{\"occurred\": \"1920-06\"}"),

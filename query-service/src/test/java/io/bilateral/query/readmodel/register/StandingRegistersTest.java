@@ -80,6 +80,12 @@ class StandingRegistersTest implements ReadyFirst {
                 of("chn-ltu-customs-lifted", withSource("""
                         {"type": "EconomicMeasure", "dyad": "CHN-LTU", "occurred": "2023-03", "imposedBy": "CHN", "imposedOn": "LTU",
                          "measure": "CUSTOMS_OBSTRUCTION", "step": "LIFTED", "measureFact": "chn-ltu-customs"}""")),
+                of("chn-ltu-wine-ban", withSource("""
+                        {"type": "EconomicMeasure", "dyad": "CHN-LTU", "occurred": "2022-06", "imposedBy": "CHN", "imposedOn": "LTU",
+                         "measure": "IMPORT_BAN", "goods": "wine", "step": "IMPOSED"}""")),
+                of("chn-ltu-wine-ban-lifted", withSource("""
+                        {"type": "EconomicMeasure", "dyad": "CHN-LTU", "occurred": "2022", "imposedBy": "CHN", "imposedOn": "LTU",
+                         "measure": "IMPORT_BAN", "goods": "wine", "step": "LIFTED", "measureFact": "chn-ltu-wine-ban"}""")),
                 of("chn-ltu-ds610", withSource("""
                         {"type": "LegalDispute", "dyad": "CHN-LTU", "occurred": "2022-01-27", "forum": "WTO", "caseId": "DS610",
                          "complainant": "EU", "respondent": "CHN", "onBehalfOf": "LTU", "step": "FILED"}""")),
@@ -92,12 +98,17 @@ class StandingRegistersTest implements ReadyFirst {
                 .body("memberships", hasSize(1)).body("memberships[0].change", equalTo("LEFT"))
                 .body("current[0].status", equalTo("LEFT")).body("current[0].organisation", equalTo("17+1"));
         given().get("/dyads/CHN-LTU/measures").then().statusCode(200)
-                .body("measures", hasSize(2))
+                .body("measures", hasSize(3))
+                // Lifted "2022" sorts before its imposition of "2022-06", and still ends it.
+                .body("measures.find { it.goods == 'wine' }.status", equalTo("LIFTED"))
+                .body("measures.find { it.goods == 'wine' }.started", equalTo("2022-06"))
+                .body("measures.find { it.goods == 'wine' }.steps", hasSize(2))
                 .body("measures[0].measure", equalTo("CUSTOMS_OBSTRUCTION")).body("measures[0].started", equalTo("2021-12"))
                 .body("measures[0].lifted", equalTo("2023-03")).body("measures[0].status", equalTo("LIFTED"))
                 .body("measures[0].steps.step", contains("IMPOSED", "LIFTED"))
-                .body("measures[1].measure", equalTo("IMPORT_BAN")).body("measures[1].status", equalTo("IN_FORCE"))
-                .body("measures[1].lifted", nullValue());
+                .body("measures.find { it.goods == 'beef, dairy and beer' }.measure", equalTo("IMPORT_BAN"))
+                .body("measures.find { it.goods == 'beef, dairy and beer' }.status", equalTo("IN_FORCE"))
+                .body("measures.find { it.goods == 'beef, dairy and beer' }.lifted", nullValue());
         given().get("/dyads/CHN-LTU/disputes").then().statusCode(200)
                 .body("disputes", hasSize(1)).body("disputes[0].caseId", equalTo("DS610"))
                 .body("disputes[0].complainant", equalTo("EU")).body("disputes[0].onBehalfOf", equalTo("LTU"))
@@ -112,7 +123,7 @@ class StandingRegistersTest implements ReadyFirst {
                 .body("current.since", contains("2021-11-21", "2021-11-21"));
         given().get("/dyads/CHN-LTU").then().statusCode(200)
                 .body("representation.level", contains("CHARGE_D_AFFAIRES", "CHARGE_D_AFFAIRES"))
-                .body("countsByType.EconomicMeasure", equalTo(3))
+                .body("countsByType.EconomicMeasure", equalTo(5))
                 .body("countsByType.LegalDispute", equalTo(2));
     }
 
