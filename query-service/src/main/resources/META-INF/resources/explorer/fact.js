@@ -26,13 +26,19 @@ export async function factPage(main, factId) {
     el('ol', { class: 'facts' }, fact.history.map(r => el('li', {},
       el('span', { class: 'when' }, `revision ${r.revision}`), el('span', { class: 'type' }, r.kind),
       r.reason ? ` ${r.reason}` : '', r.changes ? el('code', {}, ` ${JSON.stringify(r.changes)}`) : '',
-      el('div', { class: 'sources' }, r.recordedAt, ' · Sources: ', sourcesOf(r.sources))))),
+      el('div', { class: 'sources' }, r.recordedAt, ' · recorded by ', recorder(r.recordedBy), ' · Sources: ', sourcesOf(r.sources))))),
     fact.conflicts.length ? [el('h2', {}, 'Corrections that were refused'), el('ol', { class: 'facts' }, fact.conflicts.map(c => el('li', {},
       el('span', { class: 'when' }, `based on revision ${c.basedOnRevision}`), ` ${c.reason}`)))] : null,
     current.respondsTo ? [el('h2', {}, 'Responds to'), el('p', {}, el('a', { href: `/explore/facts/${encodeURIComponent(current.respondsTo)}` }, current.respondsTo))] : null,
     responses.length ? [el('h2', {}, 'Responded to by'), el('ul', {}, responses.map(r => el('li', {},
       el('a', { href: `/explore/facts/${encodeURIComponent(r.factId)}` }, `${r.occurred || 'undated'} ${r.type}`), r.summary ? `: ${r.summary}` : '')))] : null,
     fact.retracted ? null : corrections(fact));
+}
+
+/** Who recorded a revision: the token's subject (and client), or "unknown" for events from before that was kept. */
+function recorder(who) {
+  if (!who || who === 'unknown') return 'unknown';
+  return who.clientId ? `${who.subject} (via ${who.clientId})` : who.subject;
 }
 
 function pair(label, value) {

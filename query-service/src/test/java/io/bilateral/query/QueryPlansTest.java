@@ -33,9 +33,9 @@ class QueryPlansTest {
     static Stream<Arguments> hotQueries() {
         return Stream.of(
                 Arguments.of("timeline page", TimelineResource.PAGE,
-                        "('BEL-CHN', '{OfficialVisit}', DATE '2019-01-01', DATE '2019-12-31', false, DATE '2000-01-01', 1, 'x', 51, 'CHN', 'Verhofstadt')"),
+                        "('BEL-CHN', '{OfficialVisit}', DATE '2019-01-01', DATE '2019-12-31', false, DATE '2000-01-01', 1, 'x', 51, 'CHN', 'Verhofstadt', 'alice')"),
                 Arguments.of("timeline first page", TimelineResource.PAGE,
-                        "('BEL-CHN', NULL, NULL, NULL, false, NULL, NULL, NULL, 51, NULL, NULL)"),
+                        "('BEL-CHN', NULL, NULL, NULL, false, NULL, NULL, NULL, 51, NULL, NULL, NULL)"),
                 Arguments.of("summary: counts and balance", io.bilateral.query.readmodel.dyad.DyadGlance.COUNTS, "('BEL-CHN')"),
                 Arguments.of("summary: latest of each kind", io.bilateral.query.readmodel.dyad.DyadGlance.LATEST, "('BEL-CHN')"),
                 Arguments.of("register", FactsOfTypes.QUERY, "('BEL-CHN', '{OfficialVisit}', NULL)"),

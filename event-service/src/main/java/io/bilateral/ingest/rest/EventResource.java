@@ -27,6 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.bilateral.events.envelope.RecordedBy;
+import io.bilateral.ingest.auth.Submitter;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +50,10 @@ public class EventResource {
     private final EventPublisher publisher;
     private final BatchPublisher batches;
     private final IngestConfig config;
+    private final Submitter submitter;
 
-    EventResource(EventPublisher publisher, BatchPublisher batches, IngestConfig config) {
+    EventResource(EventPublisher publisher, BatchPublisher batches, IngestConfig config, Submitter submitter) {
+        this.submitter = submitter;
         this.publisher = publisher;
         this.batches = batches;
         this.config = config;
@@ -71,7 +76,7 @@ public class EventResource {
     public Uni<Response> post(@RequestBody(description = "One event; an example of every type is listed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON)) InputStream body) throws IOException {
         byte[] bytes = new LimitedInputStream(body, config.limits().maxEventBytes().asLongValue(), "the event").readAllBytes();
-        EventEnvelope event = reader.read(new String(bytes, StandardCharsets.UTF_8));
+        EventEnvelope event = reader.read(new String(bytes, StandardCharsets.UTF_8)).recordedBy(submitter.recordedBy());
         return publisher.publish(event)
                 .map(position -> Response.accepted(Accepted.of(event, position)).build());
     }
@@ -96,7 +101,8 @@ public class EventResource {
         InputStream limited = new LimitedInputStream(body, config.limits().maxBatchBytes().asLongValue(), "the batch");
         BatchReader batch = new BatchReader(reader, config.limits().maxBatchEvents(), config.limits().maxEventBytes().asLongValue());
         try (BatchSpool spool = new BatchSpool()) {
-            Consumer<EventEnvelope> spooled = event -> spool.add(CloudEventsKafka.toRecord(Topics.EVENTS, event, config.publish().source()));
+            RecordedBy who = submitter.recordedBy();
+            Consumer<EventEnvelope> spooled = event -> spool.add(CloudEventsKafka.toRecord(Topics.EVENTS, event.recordedBy(who), config.publish().source()));
             if (contentType != null && contentType.startsWith(NDJSON)) {
                 batch.readLines(limited, spooled);
             } else {

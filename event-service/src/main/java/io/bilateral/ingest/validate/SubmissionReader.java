@@ -59,7 +59,7 @@ import java.util.stream.Collectors;
 public final class SubmissionReader {
 
     private static final Set<String> SERVER_ASSIGNED = Set.of(
-            EventJson.RECORDED_AT, EventJson.CODING, EventJson.SCHEMA_VERSION);
+            EventJson.RECORDED_AT, EventJson.CODING, EventJson.SCHEMA_VERSION, EventJson.RECORDED_BY);
     private static final Set<String> SOURCE_FIELDS = Set.of("url", "title", "publisher", "published", "retrievedAt", "locator");
     /** The envelope's fields and the ones every type shares, checked by hand above. */
     private static final Set<String> COMMON_FIELDS = Set.of("dyad", "occurred", "sources", "certainty", "summary");

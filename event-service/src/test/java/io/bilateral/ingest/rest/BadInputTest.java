@@ -135,6 +135,8 @@ class BadInputTest implements ReadyFirst {
         bad(cases, "amendment changing the dyad", AMEND.replace("{\"value\": 20300000000}", "{\"dyad\": \"BEL-FRA\"}"), "/changes");
         bad(cases, "amendment bringing a javascript: source", AMEND.replace("{\"value\": 20300000000}",
                 "{\"sources\": [{\"url\": \"javascript:alert(1)\", \"title\": \"Reuters\"}]}"), "/changes/sources/0/url");
+        bad(cases, "who recorded it, claimed in the body", VISIT.replace("\"type\"", "\"recordedBy\": {\"subject\": \"someone-else\"}, \"type\""), "/recordedBy");
+        bad(cases, "amendment changing who recorded the fact", AMEND.replace("{\"value\": 20300000000}", "{\"recordedBy\": {\"subject\": \"x\"}}"), "/changes");
         bad(cases, "amendment changes not an object", AMEND.replace("{\"value\": 20300000000}", "\"value\""), "/changes");
         bad(cases, "unknown retraction reason", RETRACT.replace("ERRONEOUS", "BORING"), "/reason");
         bad(cases, "superseded without successor", RETRACT.replace("ERRONEOUS", "SUPERSEDED"), "/supersededBy");

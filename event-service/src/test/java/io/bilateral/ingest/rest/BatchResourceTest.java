@@ -49,6 +49,9 @@ class BatchResourceTest implements ReadyFirst {
                 .map(CloudEventsKafka::fromRecord).toList();
         Map<String, Long> byType = logged.stream()
                 .collect(Collectors.groupingBy(e -> e.type().wireName(), TreeMap::new, Collectors.counting()));
+        // Every event of the batch says who submitted it: the token's subject and issuer.
+        assertThat(logged).extracting(e -> e.metadata().recordedBy()).containsOnly(
+                new io.bilateral.events.envelope.RecordedBy("test-editor", "https://bilateral.io/local", null));
         assertThat(byType).containsEntry("OfficialVisit", 8L).containsEntry("MissionRecorded", 5L)
                 .containsEntry("RelatedRelationLinked", 4L).containsEntry("CyberIncident", 2L)
                 .containsEntry("EspionageAllegation", 2L).containsEntry("TradeStatisticReported", 2L)

@@ -60,6 +60,9 @@ class EventResourceTest implements ReadyFirst {
         assertThat(stored.event()).isInstanceOf(DiplomaticRelationsEstablished.class);
         assertThat(stored.event().occurred().edtf()).isEqualTo("1971-10-25");
         assertThat(stored.event().sources().get(0).locator()).isEqualTo("History");
+        // Who recorded it: the verified token's subject and issuer, in the value and as a CloudEvents extension.
+        assertThat(stored.metadata().recordedBy()).isEqualTo(new io.bilateral.events.envelope.RecordedBy("test-editor", "https://bilateral.io/local", null));
+        assertThat(CloudEventsKafka.header(record.headers(), CloudEventsKafka.RECORDED_BY)).isEqualTo("test-editor");
     }
 
     @Test

@@ -23,6 +23,8 @@ public final class CloudEventsKafka {
     public static final String SUBJECT = "ce_subject";
     public static final String TIME = "ce_time";
     public static final String CONTENT_TYPE = "content-type";
+    /** An extension attribute: the subject of the token that submitted the event (the whole principal is in the value). */
+    public static final String RECORDED_BY = "ce_recordedby";
 
     /** {@code ce_type} is this prefix, the type name and its schema version: {@code io.bilateral.X.v1}. */
     public static final String TYPE_PREFIX = "io.bilateral.";
@@ -40,6 +42,9 @@ public final class CloudEventsKafka {
                 .add(SUBJECT, bytes(envelope.dyad().toString()))
                 .add(TIME, bytes(envelope.metadata().recordedAt().toString()))
                 .add(CONTENT_TYPE, bytes("application/json"));
+        if (envelope.metadata().recordedBy() != null && envelope.metadata().recordedBy().subject() != null) {
+            headers.add(RECORDED_BY, bytes(envelope.metadata().recordedBy().subject()));
+        }
         return new ProducerRecord<>(topic, null, envelope.dyad().toString(), EventJson.toBytes(envelope), headers);
     }
 

@@ -14,4 +14,9 @@ public record EventEnvelope(EventMetadata metadata, RelationEvent event) {
     public DyadId dyad() {
         return event.dyad();
     }
+
+    /** The same event, recorded by {@code who} (event-service stamps what it accepts with the verified token's principal). */
+    public EventEnvelope recordedBy(RecordedBy who) {
+        return new EventEnvelope(new EventMetadata(metadata.eventId(), metadata.factId(), metadata.recordedAt(), who), event);
+    }
 }

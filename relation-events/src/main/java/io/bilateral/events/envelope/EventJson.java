@@ -38,10 +38,11 @@ public final class EventJson {
     public static final String RECORDED_AT = "recordedAt";
     public static final String SCHEMA_VERSION = "schemaVersion";
     public static final String CODING = "coding";
+    public static final String RECORDED_BY = "recordedBy";
     public static final String TYPE = "type";
 
     /** Fields that belong to the envelope, not to the fact record. */
-    public static final Set<String> METADATA_FIELDS = Set.of(EVENT_ID, FACT_ID, RECORDED_AT, SCHEMA_VERSION, CODING);
+    public static final Set<String> METADATA_FIELDS = Set.of(EVENT_ID, FACT_ID, RECORDED_AT, SCHEMA_VERSION, CODING, RECORDED_BY);
 
     private static final ObjectMapper READER = mapper().copy()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -72,6 +73,9 @@ public final class EventJson {
         node.put(RECORDED_AT, m.recordedAt().toString());
         node.put(SCHEMA_VERSION, type.schemaVersion());
         node.set(CODING, READER.valueToTree(envelope.event().coding()));
+        if (m.recordedBy() != null) {
+            node.set(RECORDED_BY, READER.valueToTree(m.recordedBy()));
+        }
         return node;
     }
 
@@ -116,13 +120,21 @@ public final class EventJson {
         return read(json, READER);
     }
 
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
     /** The envelope's fields become the metadata; the rest is the fact, bound by the given reader. */
     private static EventEnvelope read(JsonNode json, ObjectMapper reader) {
         ObjectNode fact = ((ObjectNode) json).deepCopy();
+        JsonNode who = fact.get(RECORDED_BY);
         EventMetadata metadata = new EventMetadata(
                 UUID.fromString(fact.path(EVENT_ID).asText()),
                 fact.path(FACT_ID).asText(),
-                Instant.parse(fact.path(RECORDED_AT).asText()));
+                Instant.parse(fact.path(RECORDED_AT).asText()),
+                who == null || !who.isObject() ? null
+                        : new RecordedBy(text(who, "subject"), text(who, "issuer"), text(who, "clientId")));
         fact.remove(METADATA_FIELDS);
         try {
             return new EventEnvelope(metadata, reader.treeToValue(fact, RelationEvent.class));

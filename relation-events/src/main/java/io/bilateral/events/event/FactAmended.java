@@ -20,10 +20,10 @@ public record FactAmended(@JsonProperty(required = true) DyadId dyad, PartialDat
         return Consistency.of(this)
                 .require(basedOnRevision >= 1, "/basedOnRevision", "revisions start at 1")
                 .require(changes.size() > 0, "/changes", "name at least one field that changes")
-                .require(java.util.stream.Stream.of("type", "dyad", "eventId", "factId", "recordedAt", "schemaVersion", "coding")
+                .require(java.util.stream.Stream.of("type", "dyad", "eventId", "factId", "recordedAt", "recordedBy", "schemaVersion", "coding")
                                 .noneMatch(changes::has),
                         "/changes", "a fact's type, dyad and identity never change (retract it and record a new one), "
-                                + "and recordedAt, schemaVersion and coding are the server's")
+                                + "and recordedAt, recordedBy, schemaVersion and coding are the server's")
                 .violations();
     }
 }

@@ -57,4 +57,13 @@ class EventJsonTest {
                 fact.dyad(), fact.occurred(), fact.sources(), fact.certainty(), "中华人民共和国与比利时建交 — 习近平", null));
         assertThat(EventJson.fromBytes(EventJson.toBytes(withChinese))).isEqualTo(withChinese);
     }
+
+    @Test
+    void whoRecordedAnEvent_travelsInItsJson_andAnEventWithoutItReadsAsUnknown() {
+        EventEnvelope e = relationsEstablished().recordedBy(new RecordedBy("alice", "https://idp.example.org", "newsroom-app"));
+        assertThat(EventJson.fromBytes(EventJson.toBytes(e))).isEqualTo(e);
+        assertThat(EventJson.toJson(e).get("recordedBy").get("subject").asText()).isEqualTo("alice");
+        assertThat(EventJson.fromBytes(EventJson.toBytes(relationsEstablished())).metadata().recordedBy()).isNull();
+        assertThat(EventJson.toJson(relationsEstablished()).has("recordedBy")).isFalse();
+    }
 }

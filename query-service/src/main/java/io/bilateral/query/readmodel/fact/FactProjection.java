@@ -82,10 +82,10 @@ public class FactProjection implements ReadModelProjection {
     private static final String RETRACT = """
             UPDATE facts SET retracted = true, revision = revision + 1, updated_at = $2 WHERE fact_id = $1""";
     private static final String REVISIONS = """
-            INSERT INTO fact_revisions (fact_id, revision, event_id, kind, reason, sources, changes, recorded_at)
-            SELECT fact_id, revision, event_id, kind, reason, sources::jsonb, changes::jsonb, recorded_at
-            FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
-                 AS batch (fact_id, revision, event_id, kind, reason, sources, changes, recorded_at)
+            INSERT INTO fact_revisions (fact_id, revision, event_id, kind, reason, sources, changes, recorded_at, recorded_by)
+            SELECT fact_id, revision, event_id, kind, reason, sources::jsonb, changes::jsonb, recorded_at, recorded_by::jsonb
+            FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::text[])
+                 AS batch (fact_id, revision, event_id, kind, reason, sources, changes, recorded_at, recorded_by)
             ON CONFLICT DO NOTHING""";
     /**
      * Adds (+1) or takes away (-1) facts with their scores, per dyad and type (migration V11),
@@ -106,10 +106,10 @@ public class FactProjection implements ReadModelProjection {
                 conflictual = fact_counts.conflictual + EXCLUDED.conflictual,
                 conflict = fact_counts.conflict + EXCLUDED.conflict""";
     private static final String CONFLICTS = """
-            INSERT INTO fact_conflicts (event_id, fact_id, based_on_revision, current_revision, reason, payload, recorded_at)
-            SELECT event_id, fact_id, based_on_revision, current_revision, reason, payload::jsonb, recorded_at
-            FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[], $5::text[], $6::text[], $7::timestamptz[])
-                 AS batch (event_id, fact_id, based_on_revision, current_revision, reason, payload, recorded_at)
+            INSERT INTO fact_conflicts (event_id, fact_id, based_on_revision, current_revision, reason, payload, recorded_at, recorded_by)
+            SELECT event_id, fact_id, based_on_revision, current_revision, reason, payload::jsonb, recorded_at, recorded_by::jsonb
+            FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[], $5::text[], $6::text[], $7::timestamptz[], $8::text[])
+                 AS batch (event_id, fact_id, based_on_revision, current_revision, reason, payload, recorded_at, recorded_by)
             ON CONFLICT DO NOTHING""";
 
     @Override
@@ -321,8 +321,15 @@ public class FactProjection implements ReadModelProjection {
                         revisions.stream().map(Revision::reason).toArray(String[]::new),
                         revisions.stream().map(r -> r.event().sources()).toArray(String[]::new),
                         revisions.stream().map(r -> r.changes() == null ? null : r.changes().toString()).toArray(String[]::new),
-                        revisions.stream().map(r -> Sql.timestamp(r.event().envelope().metadata().recordedAt())).toArray(OffsetDateTime[]::new)))
+                        revisions.stream().map(r -> Sql.timestamp(r.event().envelope().metadata().recordedAt())).toArray(OffsetDateTime[]::new),
+                        revisions.stream().map(r -> recordedBy(r.event())).toArray(String[]::new)))
                 .replaceWithVoid();
+    }
+
+    /** Who submitted the event, as JSON, or null when its log record does not say (recorded before provenance was kept). */
+    private static String recordedBy(NewEvent event) {
+        io.bilateral.events.envelope.RecordedBy who = event.envelope().metadata().recordedBy();
+        return who == null ? null : EventJson.mapper().valueToTree(who).toString();
     }
 
     /** A fact counted in (+1) or out (-1) of its dyad's counts, with its score. */
@@ -356,7 +363,8 @@ public class FactProjection implements ReadModelProjection {
                         conflicts.stream().map(Conflict::current).toArray(Integer[]::new),
                         conflicts.stream().map(Conflict::reason).toArray(String[]::new),
                         conflicts.stream().map(c -> c.event().json()).toArray(String[]::new),
-                        conflicts.stream().map(c -> Sql.timestamp(c.event().envelope().metadata().recordedAt())).toArray(OffsetDateTime[]::new)))
+                        conflicts.stream().map(c -> Sql.timestamp(c.event().envelope().metadata().recordedAt())).toArray(OffsetDateTime[]::new),
+                        conflicts.stream().map(c -> recordedBy(c.event())).toArray(String[]::new)))
                 .replaceWithVoid();
     }
 

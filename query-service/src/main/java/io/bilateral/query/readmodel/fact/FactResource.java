@@ -27,10 +27,10 @@ public class FactResource {
             SELECT fact_id, dyad, type, occurred, precision, earliest, latest, certainty, revision, retracted,
                    recorded_at, updated_at, payload FROM facts WHERE fact_id = $1""";
     private static final String HISTORY = """
-            SELECT revision, event_id, kind, reason, sources, changes, recorded_at
+            SELECT revision, event_id, kind, reason, sources, changes, recorded_at, recorded_by
             FROM fact_revisions WHERE fact_id = $1 ORDER BY revision""";
     private static final String CONFLICTS = """
-            SELECT event_id, based_on_revision, current_revision, reason, recorded_at
+            SELECT event_id, based_on_revision, current_revision, reason, recorded_at, recorded_by
             FROM fact_conflicts WHERE fact_id = $1 ORDER BY recorded_at""";
 
     private final Pool pool;
@@ -63,14 +63,14 @@ public class FactResource {
                         .put("revision", r.getInteger("revision")).put("eventId", r.getUUID("event_id").toString())
                         .put("kind", r.getString("kind")).put("reason", r.getString("reason"))
                         .put("sources", r.getJsonArray("sources")).put("changes", r.getValue("changes"))
-                        .put("recordedAt", str(r.getOffsetDateTime("recorded_at")))));
+                        .put("recordedAt", str(r.getOffsetDateTime("recorded_at"))).put("recordedBy", recordedBy(r))));
                 return fact.put("history", revisions);
             }).chain(withHistory -> pool.preparedQuery(CONFLICTS).execute(id).map(conflicts -> {
                 JsonArray list = new JsonArray();
                 conflicts.forEach(c -> list.add(new JsonObject()
                         .put("eventId", c.getUUID("event_id").toString()).put("basedOnRevision", c.getInteger("based_on_revision"))
                         .put("currentRevision", c.getInteger("current_revision")).put("reason", c.getString("reason"))
-                        .put("recordedAt", str(c.getOffsetDateTime("recorded_at")))));
+                        .put("recordedAt", str(c.getOffsetDateTime("recorded_at"))).put("recordedBy", recordedBy(c))));
                 return withHistory.put("conflicts", list);
             }));
         });
@@ -78,5 +78,11 @@ public class FactResource {
 
     private static String str(Object value) {
         return value == null ? null : value.toString();
+    }
+
+    /** Who recorded it (subject, issuer, client), or "unknown" for an event recorded before that was kept. */
+    private static Object recordedBy(io.vertx.mutiny.sqlclient.Row row) {
+        JsonObject who = row.getJsonObject("recorded_by");
+        return who == null ? "unknown" : who;
     }
 }

@@ -53,6 +53,7 @@ public class TimelineResource {
               AND ($6::date IS NULL OR (%1$s, %2$s, f.fact_id) > ($6::date, $7::int, $8::text))
               AND ($10::text IS NULL OR jsonb_path_exists(f.payload, '$.** ? (@ == $a)', jsonb_build_object('a', $10::text)))
               AND ($11::text IS NULL OR f.fact_id IN (SELECT fact_id FROM fact_search WHERE search @@ websearch_to_tsquery('simple', $11::text)))
+              AND ($12::text IS NULL OR f.fact_id IN (SELECT fact_id FROM fact_revisions WHERE recorded_by->>'subject' = $12::text))
             ORDER BY %1$s, %2$s, f.fact_id
             LIMIT $9""";
     /**
@@ -84,6 +85,8 @@ public class TimelineResource {
                                             example = "CHN") @QueryParam("actor") String actor,
                                     @Parameter(description = "only facts matching these words (full-text)", example = "Verhofstadt")
                                     @QueryParam("q") String text,
+                                    @Parameter(description = "only facts this subject (a token's sub) recorded or corrected", example = "alice")
+                                    @QueryParam("recordedBy") String recordedBy,
                                     @QueryParam("includeRetracted") @DefaultValue("false") boolean includeRetracted,
                                     @Parameter(description = "facts per page, 1 to 200 (default 50)") @QueryParam("limit") String limitParam,
                                     @QueryParam("cursor") String cursor) {
@@ -101,7 +104,8 @@ public class TimelineResource {
         return dyads.require(dyad).chain(known -> pool.preparedQuery(PAGE).execute(Tuple.from(Arrays.asList(
                         known.toString(), types.isEmpty() ? null : types.toArray(new String[0]), fromDay, toDay,
                         includeRetracted, after == null ? null : after.earliest(), after == null ? null : after.precisionRank(),
-                        after == null ? null : after.factId(), limit + 1, actorCode, words)))
+                        after == null ? null : after.factId(), limit + 1, actorCode, words,
+                        recordedBy == null || recordedBy.isBlank() ? null : recordedBy)))
                 .map(rows -> page(known.toString(), rows, limit)));
     }
 
