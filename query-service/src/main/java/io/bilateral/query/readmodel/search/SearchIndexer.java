@@ -41,12 +41,12 @@ public class SearchIndexer {
     private static final int LOCK = 0x42494C53;
 
     /**
-     * A fact's words: every string of its current state but the identifiers, the recording
-     * time and the derived coding. Ids, UUID fragments and timestamps are no one's search
+     * A fact's words: every string of its current state but the identifiers, who recorded it,
+     * the recording time and the derived coding. Ids, UUID fragments and timestamps are no one's search
      * terms, and they were a quarter of a fact's lexemes: each costs a GIN entry (migration
      * V12 fills the index with the same expression).
      */
-    static final String WORDS = "jsonb_to_tsvector('simple'::regconfig, %s - '{eventId,factId,recordedAt,coding}'::text[], '[\"string\"]'::jsonb)";
+    static final String WORDS = "jsonb_to_tsvector('simple'::regconfig, %s - '{eventId,factId,recordedAt,recordedBy,coding}'::text[], '[\"string\"]'::jsonb)";
 
     /** The facts touched by the next events, indexed from their current state; returns the last number covered. */
     private static final String INDEX = """

@@ -25,7 +25,8 @@ class ProvenanceTest implements ReadyFirst {
 
     @Test
     void eachRevision_saysWhoRecordedIt_andTheTimelineFindsFactsByWhoRecordedOrCorrectedThem() {
-        EventEnvelope recorded = of("prt-esp-relations", "{\"type\": \"DiplomaticRelationsEstablished\", \"dyad\": \"PRT-ESP\", \"occurred\": \"1640\", " + SOURCE + "}")
+        EventEnvelope recorded = of("prt-esp-relations", "{\"type\": \"DiplomaticRelationsEstablished\", \"dyad\": \"PRT-ESP\", \"occurred\": \"1640\", "
+                + "\"summary\": \"Restoration\", " + SOURCE + "}")
                 .recordedBy(ALICE);
         EventEnvelope amended = of("prt-esp-relations", "{\"type\": \"FactAmended\", \"dyad\": \"PRT-ESP\", \"basedOnRevision\": 1, "
                 + "\"changes\": {\"occurred\": \"1668\"}, \"reason\": \"the Treaty of Lisbon\", " + SOURCE + "}").recordedBy(BOB);
@@ -44,5 +45,13 @@ class ProvenanceTest implements ReadyFirst {
         given().get("/dyads/PRT-ESP/timeline?recordedBy=bob").then().statusCode(200).body("facts.factId", contains("prt-esp-relations"));
         given().get("/dyads/PRT-ESP/timeline?recordedBy=alice").then().statusCode(200).body("facts.factId", contains("prt-esp-relations"));
         given().get("/dyads/PRT-ESP/timeline?recordedBy=carol").then().statusCode(200).body("facts.factId", org.hamcrest.Matchers.empty());
+        // Who recorded a fact is not among its words: a search for the subject finds nothing.
+        try {
+            LogWriter.awaitSearchIndexed();
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        given().get("/search?q=newsroom-app").then().statusCode(200).body("hits", org.hamcrest.Matchers.empty());
+        given().get("/search?q=Restoration").then().statusCode(200).body("hits.factId", contains("prt-esp-relations"));
     }
 }
