@@ -2,6 +2,7 @@ package io.bilateral.ingest.auth;
 
 import io.bilateral.events.envelope.RecordedBy;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -19,12 +20,12 @@ public class Submitter {
     }
 
     public RecordedBy recordedBy() {
-        Object client = token.getClaim("azp") != null ? token.getClaim("azp") : token.getClaim("client_id");
-        return new RecordedBy(token.getSubject(), token.getIssuer(), client == null ? null : unquoted(client.toString()));
+        String client = text(token.getClaim("azp"));
+        return new RecordedBy(token.getSubject(), token.getIssuer(), client != null ? client : text(token.getClaim("client_id")));
     }
 
-    /** A claim read as a JSON string keeps its quotes in some versions of the API. */
-    private static String unquoted(String value) {
-        return value.length() > 1 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+    /** A claim that is not one of the standard ones comes as a JSON value: its text, without JSON's quotes. */
+    private static String text(Object claim) {
+        return claim == null ? null : claim instanceof JsonString json ? json.getString() : claim.toString();
     }
 }

@@ -22,6 +22,7 @@ import io.bilateral.events.envelope.EventMetadata;
 import io.bilateral.events.event.Certainty;
 import io.bilateral.events.event.EventType;
 import io.bilateral.events.event.FactRules;
+import io.bilateral.events.event.Source;
 import io.bilateral.events.event.RelationEvent;
 import io.bilateral.events.problem.Violation;
 import io.bilateral.events.time.PartialDate;
@@ -409,9 +410,7 @@ public final class SubmissionReader {
 
     private static boolean isWebUrl(String s) {
         try {
-            URI uri = new URI(s);
-            return uri.isAbsolute() && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                    && uri.getHost() != null;
+            return Source.isWebAddress(new URI(s));
         } catch (URISyntaxException e) {
             return false;
         }

@@ -81,9 +81,15 @@ class TokenEdgeCasesTest implements ReadyFirst {
     }
 
     @Test
-    void aTokenBuiltTheSameWay_andSignedByTheLocalKey_isAccepted() throws Exception {
-        given().auth().oauth2(signed(claims(c -> { }), AlgorithmIdentifiers.RSA_USING_SHA256, localPrivateKey()))
-                .contentType(ContentType.JSON).body(FACT).post("/events").then().statusCode(202).body("dyad", equalTo("EST-LVA"));
+    void aTokenBuiltTheSameWay_andSignedByTheLocalKey_isAccepted_andItsClientIsWhoRecordedTheEvent() throws Exception {
+        io.restassured.response.Response r = given()
+                .auth().oauth2(signed(claims(c -> c.setClaim("azp", "newsroom-app")), AlgorithmIdentifiers.RSA_USING_SHA256, localPrivateKey()))
+                .contentType(ContentType.JSON).body(FACT).post("/events").then().statusCode(202).body("dyad", equalTo("EST-LVA"))
+                .extract().response();
+        var record = TopicRecords.at(LocalStackTestResource.stack().kafka().bootstrapServers(), r.path("partition"),
+                ((Number) r.path("offset")).longValue());
+        org.assertj.core.api.Assertions.assertThat(io.bilateral.events.envelope.CloudEventsKafka.fromRecord(record).metadata().recordedBy())
+                .isEqualTo(new io.bilateral.events.envelope.RecordedBy("token-tests", LocalJwt.ISSUER, "newsroom-app"));
     }
 
     @Test

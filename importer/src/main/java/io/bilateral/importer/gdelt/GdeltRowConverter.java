@@ -134,13 +134,11 @@ public final class GdeltRowConverter {
         }
     }
 
-    /** The same test event-service applies: absolute, http or https, with a host. */
+    /** The test event-service applies ({@link Source#isWebAddress}), or null when the text is not even a URI. */
     private static URI webUrl(String url) {
         try {
             URI uri = new URI(url);
-            boolean web = uri.isAbsolute() && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                    && uri.getHost() != null;
-            return web ? uri : null;
+            return Source.isWebAddress(uri) ? uri : null;
         } catch (URISyntaxException e) {
             return null;
         }

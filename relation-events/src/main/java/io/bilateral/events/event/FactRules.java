@@ -56,10 +56,7 @@ public final class FactRules {
     private static void sources(RelationEvent event, List<Violation> violations) {
         List<Source> sources = event.sources();
         for (int i = 0; sources != null && i < sources.size(); i++) {
-            java.net.URI url = sources.get(i) == null ? null : sources.get(i).url();
-            boolean web = url != null && url.isAbsolute() && url.getHost() != null
-                    && ("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()));
-            if (!web) {
+            if (sources.get(i) == null || !Source.isWebAddress(sources.get(i).url())) {
                 violations.add(new Violation("/sources/" + i + "/url", "must be an absolute http or https URL"));
             }
         }

@@ -28,6 +28,11 @@ public record RepresentationChanged(@JsonProperty(required = true) DyadId dyad, 
 
     /** The level this leaves: the one given, else what the action implies (null: unchanged). */
     public Level levelAfter() {
+        return levelAfter(action, level);
+    }
+
+    /** The level a change leaves: {@code level} when it names one, else what the action implies (null: unchanged). */
+    public static Level levelAfter(Action action, Level level) {
         if (level != null) {
             return level;
         }

@@ -14,4 +14,10 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Source(URI url, String title, String publisher, PartialDate published, Instant retrievedAt,
                      String locator) {
+
+    /** What a source's {@code url} must be: an absolute http or https address with a host (no javascript:, data: or file:). */
+    public static boolean isWebAddress(URI url) {
+        return url != null && url.isAbsolute() && ("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
+                && url.getHost() != null;
+    }
 }

@@ -1,5 +1,6 @@
 package io.bilateral.query.readmodel.register;
 
+import io.bilateral.events.event.RepresentationChanged;
 import io.bilateral.query.readmodel.register.FactsOfTypes.StoredFact;
 import io.vertx.core.json.JsonObject;
 
@@ -43,15 +44,10 @@ public final class RepresentationLevels {
                 .put("level", level).put("since", f.occurred()).put("factId", f.factId()));
     }
 
-    /** As {@code RepresentationChanged.levelAfter()}: the level given, else what the action implies. */
+    /** The contract's rule ({@link RepresentationChanged#levelAfter()}): the level given, else what the action implies. */
     private static String levelAfter(JsonObject e) {
-        if (e.getString("level") != null) {
-            return e.getString("level");
-        }
-        return switch (e.getString("action")) {
-            case "AMBASSADOR_APPOINTED" -> "AMBASSADOR";
-            case "AMBASSADOR_RECALLED", "AMBASSADOR_EXPELLED", "AMBASSADOR_WITHDRAWN" -> "CHARGE_D_AFFAIRES";
-            default -> null;
-        };
+        RepresentationChanged.Level after = RepresentationChanged.levelAfter(RepresentationChanged.Action.valueOf(e.getString("action")),
+                e.getString("level") == null ? null : RepresentationChanged.Level.valueOf(e.getString("level")));
+        return after == null ? null : after.name();
     }
 }
