@@ -69,6 +69,14 @@ public interface IngestConfig {
         /** How long the producer waits to fill a batch; small, since a POST waits for its ack. */
         @WithDefault("1")
         int lingerMs();
+
+        /**
+         * The producers' {@code compression.type}: {@code none}, {@code lz4}, {@code zstd},
+         * {@code snappy} or {@code gzip}. Compression costs the publishing thread CPU and saves
+         * the broker's disk and network; BENCHMARKS.md records what each costs here.
+         */
+        @WithDefault("lz4")
+        String compression();
     }
 
     interface Topic {

@@ -115,7 +115,7 @@ public class BatchPublisher {
 
     private KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            Map<String, Object> settings = KafkaProducerFactory.settings(servers, config.publish().timeout(), 5);
+            Map<String, Object> settings = KafkaProducerFactory.settings(servers, config.publish().timeout(), 5, config.publish().compression());
             settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.publish().transactionalId());
             settings.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) config.publish().batchTimeout().toMillis());
             settings.put(ProducerConfig.CLIENT_ID_CONFIG, "event-service-batch");

@@ -2,9 +2,12 @@ package io.bilateral.ingest.publish;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -16,23 +19,27 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * The validated events of a batch, on disk between validation and publication, as the Kafka
- * records they become: a batch is published only once every event of it is known valid, is
- * never held whole in memory, and each event is encoded once.
+ * The validated events of a batch, kept between validation and publication as the Kafka
+ * records they become: a batch is published only once every event of it is known valid, and
+ * each event is encoded once. A batch stays in memory up to a bound and goes to a file past
+ * it, so a large batch is never held whole in the heap while a common one never touches disk.
  */
 public final class BatchSpool implements AutoCloseable {
 
-    private final Path file;
+    /** What a batch may take of the heap before it spills to disk (a 10,000-event batch is about 7 MB). */
+    static final int IN_MEMORY_BYTES = 8 << 20;
+
+    private final Spill sink;
     private final DataOutputStream out;
     private int size;
 
     public BatchSpool() {
-        try {
-            file = Files.createTempFile("bilateral-batch-", ".spool");
-            out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a spool file for the batch", e);
-        }
+        this(IN_MEMORY_BYTES);
+    }
+
+    BatchSpool(int inMemoryBytes) {
+        sink = new Spill(inMemoryBytes);
+        out = new DataOutputStream(new BufferedOutputStream(sink, 1 << 16));
     }
 
     /** Spools a record: its key, value and headers (the topic is the publisher's). */
@@ -56,19 +63,24 @@ public final class BatchSpool implements AutoCloseable {
         return size;
     }
 
+    /** Whether the batch went to disk. */
+    boolean spilled() {
+        return sink.file != null;
+    }
+
     /** Reads the records back, in order, addressed to {@code topic}. */
     public void forEach(String topic, Consumer<ProducerRecord<String, byte[]>> action) {
         try {
             out.flush();
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            try (DataInputStream in = new DataInputStream(sink.read())) {
                 for (int i = 0; i < size; i++) {
                     String key = in.readUTF();
                     byte[] value = readBytes(in);
-                    RecordHeaders headers = new RecordHeaders();
+                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
                     for (int h = in.readShort(); h > 0; h--) {
-                        headers.add(in.readUTF(), readBytes(in));
+                        record.headers().add(in.readUTF(), readBytes(in));
                     }
-                    action.accept(new ProducerRecord<>(topic, null, key, value, headers));
+                    action.accept(record);
                 }
             }
         } catch (EOFException e) {
@@ -93,9 +105,76 @@ public final class BatchSpool implements AutoCloseable {
     public void close() {
         try {
             out.close();
-            Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            sink.delete();
+        }
+    }
+
+    /** Bytes in memory up to a bound; past it, all of them in a temporary file. */
+    private static final class Spill extends OutputStream {
+        private final int inMemoryBytes;
+        private final ByteArrayOutputStream memory = new ByteArrayOutputStream(1 << 16);
+        private Path file;
+        private OutputStream disk;
+
+        Spill(int inMemoryBytes) {
+            this.inMemoryBytes = inMemoryBytes;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (disk == null && memory.size() + len > inMemoryBytes) {
+                try {
+                    file = Files.createTempFile("bilateral-batch-", ".spool");
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot create a spool file for the batch", e);
+                }
+                disk = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+                memory.writeTo(disk);
+                memory.reset();
+            }
+            if (disk != null) {
+                disk.write(b, off, len);
+            } else {
+                memory.write(b, off, len);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (disk != null) {
+                disk.flush();
+            }
+        }
+
+        InputStream read() throws IOException {
+            return disk == null
+                    ? new ByteArrayInputStream(memory.toByteArray())
+                    : new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (disk != null) {
+                disk.close();
+            }
+        }
+
+        void delete() {
+            try {
+                if (file != null) {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

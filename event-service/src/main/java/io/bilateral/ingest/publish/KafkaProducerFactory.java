@@ -25,7 +25,7 @@ public class KafkaProducerFactory {
     @Produces
     @ApplicationScoped
     Producer<String, byte[]> producer(@ConfigProperty(name = "kafka.bootstrap.servers") String servers, IngestConfig config) {
-        return new KafkaProducer<>(settings(servers, config.publish().timeout(), config.publish().lingerMs()),
+        return new KafkaProducer<>(settings(servers, config.publish().timeout(), config.publish().lingerMs(), config.publish().compression()),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -34,7 +34,7 @@ public class KafkaProducerFactory {
      * it) and then for delivery (the rest), so that its own verdict, not a timer beside it,
      * decides the answer, and nothing is appended after the client was told 503.
      */
-    static Map<String, Object> settings(String servers, Duration timeout, int lingerMs) {
+    static Map<String, Object> settings(String servers, Duration timeout, int lingerMs, String compression) {
         long total = Math.max(timeout.toMillis(), 1500);
         long block = total / 3;
         long delivery = total - block - 200;
@@ -44,7 +44,7 @@ public class KafkaProducerFactory {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         p.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
         // Kafka requires delivery.timeout >= linger + request.timeout.
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(delivery - lingerMs - 100, 300));
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery);

@@ -11,6 +11,8 @@ import io.bilateral.ingest.publish.EventPublisher;
 import io.bilateral.ingest.validate.BatchReader;
 import io.bilateral.ingest.validate.LimitedInputStream;
 import io.bilateral.ingest.validate.SubmissionReader;
+import io.bilateral.ingest.validate.ValidationPool;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,7 +37,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Accepts facts: validates, publishes, and answers once the log has them. Writing needs the editor role. */
 @Path("/events")
@@ -51,9 +53,11 @@ public class EventResource {
     private final BatchPublisher batches;
     private final IngestConfig config;
     private final Submitter submitter;
+    private final ValidationPool validation;
 
-    EventResource(EventPublisher publisher, BatchPublisher batches, IngestConfig config, Submitter submitter) {
+    EventResource(EventPublisher publisher, BatchPublisher batches, IngestConfig config, Submitter submitter, ValidationPool validation) {
         this.submitter = submitter;
+        this.validation = validation;
         this.publisher = publisher;
         this.batches = batches;
         this.config = config;
@@ -99,14 +103,16 @@ public class EventResource {
                           @RequestBody(content = {@Content(mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = NDJSON)})
                           InputStream body) throws IOException {
         InputStream limited = new LimitedInputStream(body, config.limits().maxBatchBytes().asLongValue(), "the batch");
-        BatchReader batch = new BatchReader(reader, config.limits().maxBatchEvents(), config.limits().maxEventBytes().asLongValue());
+        BatchReader batch = new BatchReader(reader, config.limits().maxBatchEvents(), config.limits().maxEventBytes().asLongValue(), validation);
         try (BatchSpool spool = new BatchSpool()) {
             RecordedBy who = submitter.recordedBy();
-            Consumer<EventEnvelope> spooled = event -> spool.add(CloudEventsKafka.toRecord(Topics.EVENTS, event.recordedBy(who), config.publish().source()));
+            // Encoding runs with validation, on the pool; the spool takes the records in the batch's order.
+            Function<EventEnvelope, ProducerRecord<String, byte[]>> encode =
+                    event -> CloudEventsKafka.toRecord(Topics.EVENTS, event.recordedBy(who), config.publish().source());
             if (contentType != null && contentType.startsWith(NDJSON)) {
-                batch.readLines(limited, spooled);
+                batch.readLines(limited, encode, spool::add);
             } else {
-                batch.readArray(limited, spooled);
+                batch.readArray(limited, encode, spool::add);
             }
             batch.finish();
             List<LogPosition> positions = batches.publish(spool);

@@ -16,21 +16,35 @@ import io.bilateral.events.problem.Violation;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reads a batch of events as a stream — a JSON array or JSON lines — validating each as it
  * comes and handing the valid ones on, so that a batch is never held whole in memory. Every
  * problem is collected, each pointer starting with the event's index ({@code /3/occurred}:
  * the fourth element, or the fourth line); at the end {@link #finish()} throws them all.
+ *
+ * <p>Reading the bytes stays on the caller's thread; validating and encoding each event (most
+ * of a batch's cost) runs on an executor in chunks, a few chunks at a time, and the results are
+ * taken back in order: what is handed on, what counts as a repeated event id and the order of
+ * the problems are those of the input, as if it had all run on one thread.
  */
 public final class BatchReader {
+
+    /** Events per task: large enough that handing a chunk over costs little against validating it. */
+    static final int CHUNK = 256;
+    /** Chunks in flight at once: bounds the memory a batch holds while being read. */
+    static final int IN_FLIGHT = 4;
 
     /** Enough to fix a file; a batch with more errors than this says how many were left out. */
     static final int MAX_REPORTED = 1000;
@@ -41,19 +55,36 @@ public final class BatchReader {
     private final SubmissionReader reader;
     private final int maxEvents;
     private final long maxEventBytes;
+    private final Executor executor;
     private final List<Violation> violations = new ArrayList<>();
     private final Map<UUID, Integer> seenIds = new HashMap<>();
     private int count;
     private int unreported;
 
+    /** Validates on the caller's thread. */
     public BatchReader(SubmissionReader reader, int maxEvents, long maxEventBytes) {
+        this(reader, maxEvents, maxEventBytes, Runnable::run);
+    }
+
+    /** Validates and prepares events on {@code executor}, a chunk at a time. */
+    public BatchReader(SubmissionReader reader, int maxEvents, long maxEventBytes, Executor executor) {
         this.reader = reader;
         this.maxEvents = maxEvents;
         this.maxEventBytes = maxEventBytes;
+        this.executor = executor;
     }
 
-    /** A JSON array of events. */
+    /** A JSON array of events, each handed to {@code valid} while the batch has no problem. */
     public void readArray(InputStream body, Consumer<EventEnvelope> valid) throws IOException {
+        readArray(body, event -> event, valid);
+    }
+
+    /**
+     * A JSON array of events: each valid one is turned into {@code T} by {@code prepare} (on the
+     * executor) and handed to {@code valid} (on this thread, in order) while the batch has no problem.
+     */
+    public <T> void readArray(InputStream body, Function<EventEnvelope, T> prepare, Consumer<T> valid) throws IOException {
+        InOrder<T> pipeline = new InOrder<>(prepare, valid);
         // No text inside an element may be longer than a whole event may be (the array streams;
         // an element is read whole, and one endless string must not fill the heap).
         JsonFactory bounded = JSON.getFactory().copy().setStreamReadConstraints(StreamReadConstraints.builder()
@@ -67,15 +98,18 @@ public final class BatchReader {
                 if (token == null) {
                     throw new InvalidSubmissionException(List.of(new Violation("", "the JSON array is not closed")));
                 }
-                accept(JSON.readTree(parser), valid);
+                pipeline.read(JSON.readTree(parser));
             }
             if (parser.nextToken() != null) {
                 throw new InvalidSubmissionException(List.of(new Violation("", "there is content after the JSON array")));
             }
+            pipeline.finish();
         } catch (StreamConstraintsException e) {
             throw new PayloadTooLargeException("event " + count + " has a text longer than the limit of " + maxEventBytes + " bytes");
         } catch (JsonProcessingException e) {
             throw new InvalidSubmissionException(List.of(new Violation("/" + count, "is not well-formed JSON: " + e.getOriginalMessage())));
+        } finally {
+            pipeline.abandon();
         }
     }
 
@@ -84,6 +118,20 @@ public final class BatchReader {
      * and the message names its line. No line may be longer than an event may be.
      */
     public void readLines(InputStream body, Consumer<EventEnvelope> valid) throws IOException {
+        readLines(body, event -> event, valid);
+    }
+
+    /** JSON lines, each valid event prepared and handed on as in {@link #readArray(InputStream, Function, Consumer)}. */
+    public <T> void readLines(InputStream body, Function<EventEnvelope, T> prepare, Consumer<T> valid) throws IOException {
+        InOrder<T> pipeline = new InOrder<>(prepare, valid);
+        try {
+            readLines(body, pipeline);
+        } finally {
+            pipeline.abandon();
+        }
+    }
+
+    private void readLines(InputStream body, InOrder<?> pipeline) throws IOException {
         Lines lines = new Lines(body);
         int lineNumber = 0;
         while (lines.next()) {
@@ -99,16 +147,15 @@ public final class BatchReader {
                 }
                 node = LINE.readTree(lines.bytes, 0, lines.length);
             } catch (JsonProcessingException e) {
-                add(new Violation("/" + count, "line " + lineNumber + " is not one well-formed JSON value: " + e.getOriginalMessage()));
-                count++;
+                pipeline.refuse(new Violation("/" + count, "line " + lineNumber + " is not one well-formed JSON value: " + e.getOriginalMessage()));
                 continue;
             } catch (CharConversionException e) {
-                add(new Violation("/" + count, "line " + lineNumber + " is not one well-formed JSON value: " + e.getMessage()));
-                count++;
+                pipeline.refuse(new Violation("/" + count, "line " + lineNumber + " is not one well-formed JSON value: " + e.getMessage()));
                 continue;
             }
-            accept(node, valid);
+            pipeline.read(node);
         }
+        pipeline.finish();
     }
 
     /**
@@ -184,26 +231,115 @@ public final class BatchReader {
         }
     }
 
-    private void accept(JsonNode node, Consumer<EventEnvelope> valid) {
-        int index = count++;
-        if (count > maxEvents) {
-            throw new PayloadTooLargeException("the batch has more than the limit of " + maxEvents + " events");
+    /** One event's outcome: prepared, or refused with its problems, or a failure that stops the batch. */
+    private record Outcome<T>(int index, UUID eventId, T prepared, List<Violation> problems, RuntimeException stop) {
+    }
+
+    /**
+     * Events in, outcomes out in the same order: each chunk of {@link #CHUNK} is validated and
+     * prepared on the executor while this thread reads on; at most {@link #IN_FLIGHT} chunks wait.
+     */
+    private final class InOrder<T> {
+        private final Function<EventEnvelope, T> prepare;
+        private final Consumer<T> valid;
+        private final ArrayDeque<CompletableFuture<List<Outcome<T>>>> inFlight = new ArrayDeque<>();
+        /** Per event of the chunk being gathered: its JSON, or (null) a problem found while reading it. */
+        private List<Object> chunk = new ArrayList<>(CHUNK);
+        private int chunkStart;
+
+        InOrder(Function<EventEnvelope, T> prepare, Consumer<T> valid) {
+            this.prepare = prepare;
+            this.valid = valid;
         }
-        try {
-            EventEnvelope event = reader.read(node, "/" + index);
-            Integer first = seenIds.putIfAbsent(event.metadata().eventId(), index);
-            if (first != null) {
-                add(new Violation("/" + index + "/eventId", "repeats the eventId of event " + first + " in this batch"));
-            } else if (violations.isEmpty()) {
-                valid.accept(event);
+
+        void read(JsonNode node) {
+            next(node);
+        }
+
+        /** An event that could not even be read: its problem takes its place in the order. */
+        void refuse(Violation problem) {
+            next(problem);
+        }
+
+        private void next(Object item) {
+            if (chunk.isEmpty()) {
+                chunkStart = count;
             }
-        } catch (InvalidSubmissionException e) {
-            e.violations().forEach(this::add);
-        } catch (PayloadTooLargeException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // Whatever else goes wrong with one event is that event's problem, not a 500 for the batch.
-            add(new Violation("/" + index, "cannot be read: " + e.getMessage()));
+            count++;
+            if (count > maxEvents) {
+                throw new PayloadTooLargeException("the batch has more than the limit of " + maxEvents + " events");
+            }
+            chunk.add(item);
+            if (chunk.size() == CHUNK) {
+                submit();
+            }
+        }
+
+        private void submit() {
+            List<Object> items = chunk;
+            int start = chunkStart;
+            chunk = new ArrayList<>(CHUNK);
+            inFlight.add(CompletableFuture.supplyAsync(() -> validate(items, start), executor));
+            while (inFlight.size() > IN_FLIGHT) {
+                take(inFlight.poll());
+            }
+        }
+
+        void finish() {
+            if (!chunk.isEmpty()) {
+                submit();
+            }
+            while (!inFlight.isEmpty()) {
+                take(inFlight.poll());
+            }
+        }
+
+        /** After a failure: the chunks still running finish on their own; nothing waits for them. */
+        void abandon() {
+            inFlight.forEach(f -> f.cancel(false));
+            inFlight.clear();
+        }
+
+        private List<Outcome<T>> validate(List<Object> items, int start) {
+            List<Outcome<T>> out = new ArrayList<>(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                int index = start + i;
+                Object item = items.get(i);
+                if (item instanceof Violation problem) {
+                    out.add(new Outcome<>(index, null, null, List.of(problem), null));
+                    continue;
+                }
+                try {
+                    EventEnvelope event = reader.read((JsonNode) item, "/" + index);
+                    out.add(new Outcome<>(index, event.metadata().eventId(), prepare.apply(event), null, null));
+                } catch (InvalidSubmissionException e) {
+                    out.add(new Outcome<>(index, null, null, e.violations(), null));
+                } catch (PayloadTooLargeException e) {
+                    out.add(new Outcome<>(index, null, null, null, e));
+                } catch (RuntimeException e) {
+                    // Whatever else goes wrong with one event is that event's problem, not a 500 for the batch.
+                    out.add(new Outcome<>(index, null, null, List.of(new Violation("/" + index, "cannot be read: " + e.getMessage())), null));
+                }
+            }
+            return out;
+        }
+
+        private void take(CompletableFuture<List<Outcome<T>>> done) {
+            for (Outcome<T> o : done.join()) {
+                if (o.stop() != null) {
+                    throw o.stop();
+                }
+                if (o.problems() != null) {
+                    o.problems().forEach(BatchReader.this::add);
+                    continue;
+                }
+                Integer first = seenIds.putIfAbsent(o.eventId(), o.index());
+                if (first != null) {
+                    BatchReader.this.add(new Violation("/" + o.index() + "/eventId", "repeats the eventId of event " + first + " in this batch"));
+                } else if (violations.isEmpty()) {
+                    valid.accept(o.prepared());
+                }
+            }
         }
     }
 

@@ -85,4 +85,74 @@ class BatchReaderTest {
                         .containsExactly("/1 line 2 is not one well-formed JSON value: a NUL byte: the line is not UTF-8 JSON",
                                 "/2 line 3 is not one well-formed JSON value: a NUL byte: the line is not UTF-8 JSON"));
     }
+
+    /** Many chunks, validated on four threads: what comes out must be what one thread gives, in the input's order. */
+    @Test
+    void aBatchValidatedOnManyThreads_handsOnAndRefusesExactlyAsOneThreadWould() throws Exception {
+        int n = BatchReader.CHUNK * (BatchReader.IN_FLIGHT + 3) + 17;
+        String repeated = "00000000-0000-4000-8000-000000000001";
+        StringBuilder lines = new StringBuilder();
+        StringBuilder array = new StringBuilder("[");
+        for (int i = 0; i < n; i++) {
+            String event = switch (i) {
+                case 3 -> "{\"eventId\": \"" + repeated + "\", " + visit("first").substring(1);
+                case 700 -> "{\"type\": \"OfficialVisit\", \"dyad\": \"BEL-XXX\"}";
+                case 1500 -> "{\"eventId\": \"" + repeated + "\", " + visit("again").substring(1);
+                case 1800 -> "not json";
+                default -> visit("n" + i);
+            };
+            lines.append(event).append('\n');
+            if (i != 1800) {
+                array.append(i == 0 ? "" : ",").append(event);
+            }
+        }
+        array.append(']');
+        java.util.concurrent.ExecutorService four = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            // Valid only: every event handed on, in order, prepared on the pool.
+            StringBuilder valid = new StringBuilder("[");
+            for (int i = 0; i < n; i++) {
+                valid.append(i == 0 ? "" : ",").append(visit("n" + i));
+            }
+            List<String> names = new ArrayList<>();
+            BatchReader parallel = new BatchReader(reader, 10_000, 16_384, four);
+            parallel.readArray(new ByteArrayInputStream(valid.append(']').toString().getBytes(StandardCharsets.UTF_8)),
+                    e -> ((OfficialVisit) e.event()).visitor().name(), names::add);
+            parallel.finish();
+            assertThat(names).hasSize(n);
+            for (int i = 0; i < n; i++) {
+                assertThat(names.get(i)).isEqualTo("n" + i);
+            }
+
+            // With problems: the same list, in the same order, as on one thread, and nothing handed on after the first.
+            BatchReader single = new BatchReader(reader, 10_000, 16_384);
+            List<EventEnvelope> handedOnSingle = new ArrayList<>();
+            single.readLines(new ByteArrayInputStream(lines.toString().getBytes(StandardCharsets.UTF_8)), handedOnSingle::add);
+            BatchReader many = new BatchReader(reader, 10_000, 16_384, four);
+            List<EventEnvelope> handedOnMany = new ArrayList<>();
+            many.readLines(new ByteArrayInputStream(lines.toString().getBytes(StandardCharsets.UTF_8)), e -> e, handedOnMany::add);
+            List<String> singleProblems = problems(single);
+            assertThat(problems(many)).isEqualTo(singleProblems);
+            assertThat(singleProblems.get(0)).startsWith("/700");
+            assertThat(singleProblems).anyMatch(p -> p.startsWith("/1500/eventId repeats the eventId of event 3"))
+                    .anyMatch(p -> p.startsWith("/1800 line 1801 is not one well-formed JSON value"));
+            assertThat(handedOnMany).hasSize(700).hasSameSizeAs(handedOnSingle);
+            assertThat(many.count()).isEqualTo(n);
+
+            BatchReader arrayReader = new BatchReader(reader, 10_000, 16_384, four);
+            arrayReader.readArray(new ByteArrayInputStream(array.toString().getBytes(StandardCharsets.UTF_8)), e -> e, e -> { });
+            assertThat(problems(arrayReader)).first().asString().startsWith("/700");
+        } finally {
+            four.shutdownNow();
+        }
+    }
+
+    private static List<String> problems(BatchReader batch) {
+        try {
+            batch.finish();
+        } catch (InvalidSubmissionException e) {
+            return e.violations().stream().map(v -> v.pointer() + " " + v.detail()).toList();
+        }
+        throw new AssertionError("the batch was accepted");
+    }
 }

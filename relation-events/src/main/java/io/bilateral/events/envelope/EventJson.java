@@ -79,9 +79,31 @@ public final class EventJson {
         return node;
     }
 
+    /**
+     * The same JSON as {@link #toJson}, as bytes. Written straight from the records, not through
+     * a tree: the fact's object, then the envelope's fields appended to it (the fact never has
+     * them, see {@link #METADATA_FIELDS}). This is on every write's path.
+     */
     public static byte[] toBytes(EventEnvelope envelope) {
         try {
-            return READER.writeValueAsBytes(toJson(envelope));
+            byte[] fact = READER.writeValueAsBytes(envelope.event());
+            EventMetadata m = envelope.metadata();
+            ObjectNode tail = READER.createObjectNode();
+            tail.put(EVENT_ID, m.eventId().toString());
+            tail.put(FACT_ID, m.factId());
+            tail.put(RECORDED_AT, m.recordedAt().toString());
+            tail.put(SCHEMA_VERSION, envelope.type().schemaVersion());
+            tail.set(CODING, READER.valueToTree(envelope.event().coding()));
+            if (m.recordedBy() != null) {
+                tail.set(RECORDED_BY, READER.valueToTree(m.recordedBy()));
+            }
+            byte[] rest = READER.writeValueAsBytes(tail);
+            // {"type":…,…} + {"eventId":…} → {"type":…,…,"eventId":…}: both are objects with fields.
+            byte[] joined = new byte[fact.length + rest.length - 1];
+            System.arraycopy(fact, 0, joined, 0, fact.length - 1);
+            joined[fact.length - 1] = ',';
+            System.arraycopy(rest, 1, joined, fact.length, rest.length - 1);
+            return joined;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event not serialisable: " + envelope, e);
         }
