@@ -1,9 +1,11 @@
 package io.bilateral.query.project;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.envelope.EventJson;
+
+import java.nio.charset.StandardCharsets;
 
 /**
  * An event the read models have not applied before, with its JSON and its sources' JSON as the
@@ -11,9 +13,15 @@ import io.bilateral.events.envelope.EventJson;
  */
 public record NewEvent(EventEnvelope envelope, String json, String sources) {
 
+    private static final ObjectMapper JSON = EventJson.mapper();
+
+    /** Written straight from the records (no tree in between): this runs for every event projected. */
     static NewEvent of(EventEnvelope envelope) {
-        ObjectNode tree = EventJson.toJson(envelope);
-        JsonNode sources = tree.get("sources");
-        return new NewEvent(envelope, tree.toString(), sources == null ? "null" : sources.toString());
+        try {
+            return new NewEvent(envelope, new String(EventJson.toBytes(envelope), StandardCharsets.UTF_8),
+                    JSON.writeValueAsString(envelope.event().sources()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("sources not serialisable: " + envelope, e);
+        }
     }
 }

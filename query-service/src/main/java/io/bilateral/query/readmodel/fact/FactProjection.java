@@ -1,6 +1,7 @@
 package io.bilateral.query.readmodel.fact;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.envelope.EventJson;
@@ -45,6 +46,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class FactProjection implements ReadModelProjection {
 
+    /** One mapper for the whole projection: building one per call (it was, per revision) costs more than the write. */
+    private static final ObjectMapper JSON = EventJson.mapper();
     private static final String ALREADY_EXISTS = "a fact with this id already exists; record a new fact or amend it";
 
     /** Returns the facts inserted: an id that exists already is not, and its event is a conflict. */
@@ -258,7 +261,7 @@ public class FactProjection implements ReadModelProjection {
             EventEnvelope merged;
             ObjectNode payload;
             try {
-                payload = merge((ObjectNode) EventJson.mapper().readTree(current.getString("payload")), amended.changes());
+                payload = merge((ObjectNode) JSON.readTree(current.getString("payload")), amended.changes());
                 merged = EventJson.fromJsonStrictly(payload);
             } catch (Exception invalid) {
                 return conflict(tx, event, basedOn, revision, "the amended fact would be invalid: " + invalid.getMessage());
@@ -266,13 +269,13 @@ public class FactProjection implements ReadModelProjection {
             Dates when = Dates.of(merged.event());
             EventCoding coding = merged.event().coding();
             // The stored fact says how it is coded now (an amended CAMEO code changes its score).
-            payload.set(EventJson.CODING, EventJson.mapper().valueToTree(coding));
+            payload.set(EventJson.CODING, JSON.valueToTree(coding));
             Double before = current.getDouble("goldstein");
             List<String> concernedAfter = concernsOf(merged.event());
             String factId = e.metadata().factId();
             return tx.preparedQuery(AMEND).execute(Sql.tuple(factId, when.edtf, when.earliest, when.latest,
                             when.precision, merged.event().certainty() == null ? null : merged.event().certainty().name(),
-                            EventJson.mapper().valueToTree(merged.event().sources()).toString(), payload.toString(),
+                            JSON.valueToTree(merged.event().sources()).toString(), payload.toString(),
                             Sql.timestamp(e.metadata().recordedAt()), coding.cameo(), coding.goldstein()))
                     .chain(() -> revisions(tx, List.of(new Revision(event, revision + 1, "AMENDED", amended.reason(), amended.changes()))))
                     // A changed score moves the fact from one side of the counts to the other.
@@ -329,7 +332,7 @@ public class FactProjection implements ReadModelProjection {
     /** Who submitted the event, as JSON, or null when its log record does not say (recorded before provenance was kept). */
     private static String recordedBy(NewEvent event) {
         io.bilateral.events.envelope.RecordedBy who = event.envelope().metadata().recordedBy();
-        return who == null ? null : EventJson.mapper().valueToTree(who).toString();
+        return who == null ? null : JSON.valueToTree(who).toString();
     }
 
     /** A fact counted in (+1) or out (-1) of its dyad's counts, with its score. */
