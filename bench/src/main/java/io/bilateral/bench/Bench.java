@@ -42,7 +42,7 @@ public final class Bench {
 
         /** Sized so that the whole run (without the peers) takes about ten minutes on 2 cores. */
         static final Size FULL = new Size(300_000, 2, 10_000, Duration.ofSeconds(3), Duration.ofSeconds(10),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), 1000, 100, 1000, 200, Duration.ofSeconds(10),
+                Duration.ofSeconds(10), Duration.ofSeconds(5), 1000, 100, 1000, 200, Duration.ofSeconds(10),
                 Duration.ofSeconds(20), Duration.ofSeconds(5), 20_000, 50_000);
         static final Size SMOKE = new Size(2_000, 2, 200, Duration.ofSeconds(1), Duration.ofSeconds(2),
                 Duration.ofMillis(200), Duration.ofSeconds(1), 10, 5, 50, 20, Duration.ofSeconds(2),

@@ -7,6 +7,7 @@ import io.bilateral.events.envelope.Topics;
 import io.bilateral.ingest.config.IngestConfig;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.Producer;
 
@@ -30,24 +31,28 @@ public class EventPublisher {
     }
 
     public Uni<LogPosition> publish(EventEnvelope event) {
-        return Uni.createFrom().<LogPosition>emitter(em -> {
-                    try {
-                        producer.send(CloudEventsKafka.toRecord(Topics.EVENTS, event, config.publish().source()),
-                                (meta, error) -> {
-                                    if (error == null) {
-                                        em.complete(new LogPosition(meta.partition(), meta.offset()));
-                                    } else {
-                                        em.fail(new BrokerUnavailableException("the broker did not acknowledge the event: " + error.getMessage(), error));
-                                    }
-                                });
-                    } catch (RuntimeException e) {
-                        em.fail(new BrokerUnavailableException("the broker cannot be reached: " + e.getMessage(), e));
-                    }
-                })
-                // send() may block while it fetches metadata: keep it off the event loop.
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                // The producer answers within the timeout (see KafkaProducerFactory); this is a backstop.
-                .ifNoItem().after(config.publish().timeout().plusSeconds(1))
+        Uni<LogPosition> sent = Uni.createFrom().emitter(em -> {
+            try {
+                producer.send(CloudEventsKafka.toRecord(Topics.EVENTS, event, config.publish().source()),
+                        (meta, error) -> {
+                            if (error == null) {
+                                em.complete(new LogPosition(meta.partition(), meta.offset()));
+                            } else {
+                                em.fail(new BrokerUnavailableException("the broker did not acknowledge the event: " + error.getMessage(), error));
+                            }
+                        });
+            } catch (RuntimeException e) {
+                em.fail(new BrokerUnavailableException("the broker cannot be reached: " + e.getMessage(), e));
+            }
+        });
+        // send() may block while it fetches metadata: never on an event loop. A blocking
+        // resource's thread may wait, and handing over to yet another worker cost a thread hop
+        // and a context capture on every POST.
+        if (Context.isOnEventLoopThread()) {
+            sent = sent.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
+        // The producer answers within the timeout (see KafkaProducerFactory); this is a backstop.
+        return sent.ifNoItem().after(config.publish().timeout().plusSeconds(1))
                 .failWith(() -> new BrokerUnavailableException("no acknowledgement from the broker within "
                         + config.publish().timeout().toMillis() + " ms", new TimeoutException()));
     }
