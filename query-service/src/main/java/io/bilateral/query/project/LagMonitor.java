@@ -91,8 +91,8 @@ public class LagMonitor {
     private volatile Measurement last = new Measurement(null, List.of(), 0, "not measured yet");
     private volatile LogOutage logOutage;
     private ScheduledExecutorService timer;
-    private Admin admin;
-    private KafkaConsumer<byte[], byte[]> reader;
+    private volatile Admin admin;
+    private volatile KafkaConsumer<byte[], byte[]> reader;
 
     LagMonitor(Projector projector, ParkingLot parking, Pool pool, ProjectionConsumer consumer, ProjectionConfig config,
                MeterRegistry metrics, @ConfigProperty(name = "kafka.bootstrap.servers") String servers) {
@@ -109,12 +109,16 @@ public class LagMonitor {
         if (!config.enabled()) {
             return;
         }
-        admin = Admin.create(Map.of("bootstrap.servers", servers, "default.api.timeout.ms", 5000, "request.timeout.ms", 4000));
-        reader = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1, ConsumerConfig.CLIENT_ID_CONFIG, "query-service-lag"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
         timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "projection-lag"));
+        // The clients are made on the timer's thread, not the start-up's: making them takes
+        // about half a second here, and serving waits for nothing of it.
+        timer.execute(() -> {
+            admin = Admin.create(Map.of("bootstrap.servers", servers, "default.api.timeout.ms", 5000, "request.timeout.ms", 4000));
+            reader = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1, ConsumerConfig.CLIENT_ID_CONFIG, "query-service-lag"),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        });
         timer.scheduleWithFixedDelay(this::measureQuietly, 0, config.lagInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -129,12 +133,17 @@ public class LagMonitor {
                 Thread.currentThread().interrupt();
             }
             // Each on its own: one failing to close must not leave the other open.
+            // (Either may not exist: made on the timer's thread, which may not have got that far.)
             try {
-                reader.close(Duration.ofSeconds(1));
+                if (reader != null) {
+                    reader.close(Duration.ofSeconds(1));
+                }
             } catch (RuntimeException e) {
                 LOG.debugf("lag reader not closed cleanly: %s", e);
             }
-            admin.close(Duration.ofSeconds(1));
+            if (admin != null) {
+                admin.close(Duration.ofSeconds(1));
+            }
         }
     }
 

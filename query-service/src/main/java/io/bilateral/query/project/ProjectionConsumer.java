@@ -92,7 +92,7 @@ public class ProjectionConsumer {
             return;
         }
         running = true;
-        consumer = new KafkaConsumer<>(settings(), new StringDeserializer(), new ByteArrayDeserializer());
+        // The consumer is made on the projection's thread: serving waits for nothing of it.
         thread = new Thread(this::run, "projection");
         thread.start();
     }
@@ -100,9 +100,12 @@ public class ProjectionConsumer {
     void onStop(@Observes ShutdownEvent stop) {
         // The registry may outlive this bean (Quarkus restarts the application in tests).
         List.of(appliedCount, failures, parked).forEach(metrics::remove);
-        running = false;
-        if (consumer != null) {
-            consumer.wakeup();
+        synchronized (this) {
+            // (With the consumer's making: a consumer made after this would miss the wake-up.)
+            running = false;
+            if (consumer != null) {
+                consumer.wakeup();
+            }
         }
         if (thread != null) {
             try {
@@ -176,6 +179,13 @@ public class ProjectionConsumer {
     }
 
     private void run() {
+        synchronized (this) {
+            if (!running) {
+                state = State.STOPPED;
+                return;
+            }
+            consumer = new KafkaConsumer<>(settings(), new StringDeserializer(), new ByteArrayDeserializer());
+        }
         try {
             consumer.subscribe(List.of(Topics.EVENTS), new SeekToStoredOffsets());
             while (running) {

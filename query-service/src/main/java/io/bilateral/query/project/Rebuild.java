@@ -88,22 +88,38 @@ public class Rebuild {
         this.database = database;
     }
 
+    /** Set at shutdown: the start-up check must not start a rebuild after it. */
+    private boolean shuttingDown;
+
     /** A rebuild that a crash or a shutdown interrupted goes on. */
     void onStart(@Observes StartupEvent start) {
         if (!config.enabled()) {
             return;
         }
-        try {
-            if (schemaExists(SCHEMA)) {
-                LOG.info("an interrupted rebuild of the read models resumes");
-                start();
+        // Asked from a thread of its own: start-up (and readiness) does not wait for the database's answer.
+        Thread check = new Thread(() -> {
+            try {
+                if (schemaExists(SCHEMA)) {
+                    synchronized (this) {
+                        if (shuttingDown) {
+                            return;
+                        }
+                        LOG.info("an interrupted rebuild of the read models resumes");
+                        start();
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("cannot check for an interrupted rebuild: %s", Failures.reason(e));
             }
-        } catch (RuntimeException e) {
-            LOG.warnf("cannot check for an interrupted rebuild: %s", Failures.reason(e));
-        }
+        }, "rebuild-resume");
+        check.setDaemon(true);
+        check.start();
     }
 
     void onStop(@Observes ShutdownEvent stop) {
+        synchronized (this) {
+            shuttingDown = true;
+        }
         stop();
     }
 
