@@ -265,6 +265,8 @@ public final class Bench {
             r.compare("3 projection", what, c.perSecond(), "events/s", "PostgreSQL COPY of projection rows",
                     peers.copyRate(), true, "≥ 0.5× COPY", 0.5, null);
         }
+        r.add("3 projection", "the same backlog in the search index (its own projection, behind the read models), "
+                + "from the same start until it had indexed all of it", c.searchPerSecond(), "events/s", null);
     }
 
     private static void growth(Results r, ProjectionBench projection, Size s, ProjectionBench.CatchUp first,

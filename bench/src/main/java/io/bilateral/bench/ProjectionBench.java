@@ -21,8 +21,12 @@ import java.util.Map;
  */
 final class ProjectionBench {
 
-    /** A catch-up: how many events, how fast, how long the log was after it, and who used the CPU meanwhile. */
-    record CatchUp(long events, double perSecond, long logRecords, String cpu) {
+    /**
+     * A catch-up: how many events, how fast into the read models, how long the log was after
+     * it, who used the CPU meanwhile, and how fast the search index (a projection of its own,
+     * behind the read models) had the same backlog, counted from the same start.
+     */
+    record CatchUp(long events, double perSecond, long logRecords, String cpu, double searchPerSecond) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,12 +65,26 @@ final class ProjectionBench {
         for (JsonNode p : after.path("partitions")) {
             records += p.path("committedOffset").asLong();
         }
-        return new CatchUp(backlog, backlog / (Duration.between(resumed, caughtUp).toNanos() / 1e9), records, shares);
+        // The search index follows the read models: the next benchmark must not run beside its catch-up.
+        Instant searchCaughtUp = Instant.parse(awaitSearchCaughtUp(caughtUp).path("measuredAt").asText());
+        return new CatchUp(backlog, backlog / (Duration.between(resumed, caughtUp).toNanos() / 1e9), records, shares,
+                backlog / (Duration.between(resumed, searchCaughtUp).toNanos() / 1e9));
     }
 
-    /** Waits (without timing) until the projection has applied everything in the log. */
+    /** Waits (without timing) until the projection, and the search index behind it, have applied everything in the log. */
     void awaitCaughtUp() throws Exception {
-        awaitCaughtUp(Instant.now());
+        awaitSearchCaughtUp(Instant.now());
+    }
+
+    /** The first measurement after {@code since} with nothing left for the search index to index. */
+    private JsonNode awaitSearchCaughtUp(Instant since) throws Exception {
+        while (true) {
+            JsonNode status = awaitMeasurementAfter(since);
+            if (status.path("lagEvents").asLong() == 0 && status.path("searchLagEvents").asLong() == 0) {
+                return status;
+            }
+            since = Instant.parse(status.path("measuredAt").asText());
+        }
     }
 
     /** Adds {@code add} events through the batch API in batches of {@code batch}, with the projection paused. */

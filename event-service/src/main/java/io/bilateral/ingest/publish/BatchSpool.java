@@ -26,8 +26,8 @@ import java.util.function.Consumer;
  */
 public final class BatchSpool implements AutoCloseable {
 
-    /** What a batch may take of the heap before it spills to disk (a 10,000-event batch is about 7 MB). */
-    static final int IN_MEMORY_BYTES = 8 << 20;
+    /** What a batch may take of the heap before it spills to disk (about 1,500 events; a 10,000-event batch is about 7 MB). */
+    static final int IN_MEMORY_BYTES = 1 << 20;
 
     private final Spill sink;
     private final DataOutputStream out;
