@@ -37,7 +37,10 @@ class BenchSmokeIT {
     @Test
     void everyBenchmarkRuns_andWritesItsFigures() throws Exception {
         stack = E2eStack.start("BenchSmokeIT");
-        Map<String, String> bench = Map.of("BILATERAL_BENCH_BASELINE", "true", "BILATERAL_PROJECTION_LAG_INTERVAL", "200ms");
+        // As ./bilateral bench runs them: baselines on, and no per-client limits (the load is one principal, one address).
+        Map<String, String> bench = Map.of("BILATERAL_BENCH_BASELINE", "true", "BILATERAL_PROJECTION_LAG_INTERVAL", "200ms",
+                "BILATERAL_LIMITS_WRITES_PER_SECOND", "0", "BILATERAL_LIMITS_READS_PER_SECOND", "0",
+                "BILATERAL_STREAM_MAX_SUBSCRIBERS_PER_CLIENT", "0");
         ServiceProcess events = stack.startEventService(bench);
         ServiceProcess queries = stack.startQueryService("query-service", LocalPostgres.DATABASE, E2eStack.QUERY_GROUP, bench);
         byte[] demo = Files.readAllBytes(Path.of("..", "demo", "belgium-china.ndjson"));

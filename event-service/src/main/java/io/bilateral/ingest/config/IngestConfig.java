@@ -37,6 +37,14 @@ public interface IngestConfig {
         /** Most events in one batch (one Kafka transaction). */
         @WithDefault("100000")
         int maxBatchEvents();
+
+        /** Writes (requests) a second per principal, sustained; 0 turns the limit off. */
+        @WithDefault("100")
+        double writesPerSecond();
+
+        /** Writes a principal may send at once before the rate applies. */
+        @WithDefault("200")
+        int writeBurst();
     }
 
     interface Publish {

@@ -1,5 +1,6 @@
 package io.bilateral.ingest.rest;
 
+import io.bilateral.events.problem.LimitExceeded;
 import io.bilateral.events.problem.Problem;
 import io.bilateral.ingest.publish.BrokerUnavailableException;
 import io.bilateral.ingest.validate.InvalidSubmissionException;
@@ -22,6 +23,7 @@ import java.util.List;
  * UnauthorizedException        401 unauthorized        no token, or one that does not verify
  * ForbiddenException           403 forbidden           the token lacks the role
  * PayloadTooLargeException     413 payload-too-large   past a configured limit; nothing was published
+ * LimitExceeded                429 rate-limited        with Retry-After; too many writes from one principal
  * BrokerUnavailableException   503 broker-unavailable  with Retry-After; nothing was accepted
  * WebApplicationException      its own status          (404, 405, 406, 415, 413 ...)
  * anything else                500 internal-error      logged with its stack trace
@@ -57,6 +59,12 @@ public class ProblemMapper {
     public Response tooLarge(PayloadTooLargeException e, UriInfo uri) {
         return problem(Problem.of("payload-too-large", "Payload too large", 413,
                 e.getMessage() + "; nothing was published", uri.getPath(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response limited(LimitExceeded e, UriInfo uri) {
+        return Response.fromResponse(problem(e.problem(uri.getPath())))
+                .header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
     }
 
     @ServerExceptionMapper

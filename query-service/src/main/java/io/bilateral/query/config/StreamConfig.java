@@ -43,4 +43,18 @@ public interface StreamConfig {
     /** How long an overflowed subscriber has to take its overflow event before the connection is closed. */
     @WithDefault("5s")
     Duration overflowGrace();
+
+    /**
+     * Streams open at once on this instance, for everyone. Past it a new subscriber is answered
+     * 503 with {@code Retry-After} before its stream opens; 0 turns the cap off.
+     */
+    @WithDefault("10000")
+    int maxSubscribers();
+
+    /**
+     * Streams open at once from one client address. Past it a new one is answered 429 with
+     * {@code Retry-After} before it opens; those already open carry on. 0 turns the cap off.
+     */
+    @WithDefault("200")
+    int maxSubscribersPerClient();
 }

@@ -1,6 +1,7 @@
 package io.bilateral.query.rest;
 
 import io.bilateral.events.actor.InvalidDyadException;
+import io.bilateral.events.problem.LimitExceeded;
 import io.bilateral.events.problem.Problem;
 import io.bilateral.events.problem.Violation;
 import io.bilateral.query.project.Failures;
@@ -23,6 +24,7 @@ import java.util.List;
  * NotFoundProblem           404 not-found
  * UnauthorizedException     401 unauthorized       no token, or one that does not verify
  * ForbiddenException        403 forbidden          the token lacks the role (admin, for operators' endpoints)
+ * LimitExceeded             429 or 503 rate-limited  with Retry-After: one client's share, or a full instance
  * WebApplicationException   its own status         (404 unknown path, 405, 406 ...)
  * the database unreachable  503 read-models-unavailable  with Retry-After; logged as a warning
  * anything else             500 internal-error     logged with its stack trace
@@ -58,6 +60,12 @@ public class ProblemMapper {
         return Response.fromResponse(problem(Problem.of("unauthorized", "Unauthorized", 401,
                         "this needs a valid bearer token (Authorization: Bearer <JWT>)", uri.getPath(), List.of())))
                 .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response limited(LimitExceeded e, UriInfo uri) {
+        return Response.fromResponse(problem(e.problem(uri.getPath())))
+                .header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,6 @@
 package io.bilateral.query.stream;
 
+import io.bilateral.query.limit.ClientAddress;
 import io.bilateral.query.config.StreamConfig;
 import io.smallrye.mutiny.Multi;
 import io.vertx.core.http.HttpServerRequest;
@@ -53,7 +54,10 @@ public class EventStreamResource {
         // Both checked here, before the stream opens: a bad one is a 400 problem, not a broken stream.
         StreamFilter filter = StreamFilter.parse(dyads, actors, types);
         StreamStart start = StreamStart.of(lastEventId, from);
-        Subscription subscription = new Subscription(hub, events, config, sse, filter, start, () -> cutOff(request));
+        String client = ClientAddress.of(request);
+        // Refused here, as a problem with Retry-After, before anything of the stream is sent.
+        hub.admit(client);
+        Subscription subscription = new Subscription(hub, events, config, sse, filter, start, client, () -> cutOff(request));
         return RestMulti.fromMultiData(subscription.events())
                 // Proxies must pass each event on at once, not buffer the response.
                 .header("Cache-Control", "no-cache")

@@ -1,5 +1,6 @@
 package io.bilateral.query.stream;
 
+import io.bilateral.events.problem.LimitExceeded;
 import io.bilateral.query.config.DatabaseOptions;
 import io.bilateral.query.config.StreamConfig;
 import io.bilateral.query.project.Projector;
@@ -13,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,6 +40,8 @@ public class StreamHub {
     /** Follows the commits too, behind the tail: woken by it. */
     private final SearchIndexer search;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+    /** Open streams per client address, for {@link #admit}. */
+    private final Map<String, Integer> perClient = new ConcurrentHashMap<>();
     private final Object fanOut = new Object();
     private final AtomicBoolean reading = new AtomicBoolean();
     private volatile boolean wokenWhileReading;
@@ -94,12 +98,32 @@ public class StreamHub {
         return subscriptions.size();
     }
 
+    /**
+     * Whether one more stream may open for {@code client}; thrown out before the stream opens
+     * (503 when the instance is full, 429 when this client has its share). Counted when the
+     * stream starts, so streams opened at the very same moment may pass the cap by a few.
+     */
+    void admit(String client) {
+        if (config.maxSubscribers() > 0 && subscriptions.size() >= config.maxSubscribers()) {
+            throw LimitExceeded.full(config.retry().toSeconds() + 1,
+                    "this instance streams to " + config.maxSubscribers() + " subscribers already");
+        }
+        if (config.maxSubscribersPerClient() > 0 && perClient.getOrDefault(client, 0) >= config.maxSubscribersPerClient()) {
+            throw LimitExceeded.tooMany(config.retry().toSeconds() + 1,
+                    "this address has " + config.maxSubscribersPerClient() + " streams open already");
+        }
+    }
+
     void add(Subscription s) {
-        subscriptions.add(s);
+        if (subscriptions.add(s)) {
+            perClient.merge(s.client(), 1, Integer::sum);
+        }
     }
 
     void remove(Subscription s) {
-        subscriptions.remove(s);
+        if (subscriptions.remove(s)) {
+            perClient.computeIfPresent(s.client(), (c, n) -> n > 1 ? n - 1 : null);
+        }
     }
 
     /** Live from {@code upTo} on, if the tail is still there; false if it moved on meanwhile (read the history again). */

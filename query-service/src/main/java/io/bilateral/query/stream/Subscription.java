@@ -39,6 +39,8 @@ final class Subscription {
     private final StreamFilter filter;
     private final StreamStart start;
     private final Runnable closeConnection;
+    /** The subscriber's address, for the per-client cap. */
+    private final String client;
     private final ArrayDeque<Frame> queue = new ArrayDeque<>();
     private final AtomicInteger draining = new AtomicInteger();
 
@@ -56,7 +58,8 @@ final class Subscription {
     private long lastSentNanos = System.nanoTime();
 
     Subscription(StreamHub hub, CommittedEvents events, StreamConfig config, Sse sse, StreamFilter filter, StreamStart start,
-                 Runnable closeConnection) {
+                 String client, Runnable closeConnection) {
+        this.client = client;
         this.hub = hub;
         this.events = events;
         this.config = config;
@@ -64,6 +67,10 @@ final class Subscription {
         this.filter = filter;
         this.start = start;
         this.closeConnection = closeConnection;
+    }
+
+    String client() {
+        return client;
     }
 
     Multi<OutboundSseEvent> events() {
