@@ -33,6 +33,8 @@ import java.util.UUID;
 public final class LocalJwt {
 
     public static final String ISSUER = "https://bilateral.io/local";
+    /** Who the tokens are for: both services accept only tokens meant for them ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "bilateral";
 
     private final Path dir;
 
@@ -65,13 +67,15 @@ public final class LocalJwt {
 
     /** The settings with which a service verifies these tokens. */
     public Map<String, String> serviceConfig() {
-        return Map.of("mp.jwt.verify.publickey.location", publicKey().toString(), "mp.jwt.verify.issuer", ISSUER);
+        return Map.of("mp.jwt.verify.publickey.location", publicKey().toString(), "mp.jwt.verify.issuer", ISSUER,
+                "mp.jwt.verify.audiences", AUDIENCE);
     }
 
     /** A signed token for {@code subject} with the given roles (the {@code groups} claim). */
     public String token(String subject, List<String> roles, Duration ttl) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
+        claims.setAudience(AUDIENCE);
         claims.setSubject(subject);
         claims.setClaim("upn", subject);
         claims.setStringListClaim("groups", roles);

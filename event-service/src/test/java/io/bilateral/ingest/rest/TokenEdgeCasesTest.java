@@ -31,8 +31,9 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * Tokens a write must not get through with: unsigned (alg none), signed with HMAC using the
  * public key as the secret (key confusion), signed by another key, expired, not yet valid, from
- * another issuer. Each is built like a valid one, which a control test shows is accepted, so a
- * refusal is the token's fault and nothing else's.
+ * another issuer, for no audience or another one. Each is built like a valid one, which a control
+ * test shows is accepted, so a refusal is the token's fault and nothing else's; a valid token
+ * without the editor role writes nothing either.
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
@@ -47,6 +48,7 @@ class TokenEdgeCasesTest implements ReadyFirst {
     private static JwtClaims claims(Consumer<JwtClaims> change) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(LocalJwt.ISSUER);
+        claims.setAudience(LocalJwt.AUDIENCE);
         claims.setSubject("token-tests");
         claims.setStringListClaim("groups", List.of("editor"));
         claims.setIssuedAtToNow();
@@ -134,5 +136,20 @@ class TokenEdgeCasesTest implements ReadyFirst {
     @Test
     void aTokenOfAnotherIssuer_isRefused() throws Exception {
         refused(signed(claims(c -> c.setIssuer("https://elsewhere.example")), AlgorithmIdentifiers.RSA_USING_SHA256, localPrivateKey()));
+    }
+
+    @Test
+    void aTokenForNoAudience_orForAnotherOne_isRefused() throws Exception {
+        refused(signed(claims(c -> c.unsetClaim("aud")), AlgorithmIdentifiers.RSA_USING_SHA256, localPrivateKey()));
+        refused(signed(claims(c -> c.setAudience("another-service")), AlgorithmIdentifiers.RSA_USING_SHA256, localPrivateKey()));
+    }
+
+    @Test
+    void aValidTokenWithoutTheEditorRole_writesNothing() throws Exception {
+        for (List<String> roles : List.of(List.of("admin"), List.of("viewer"), List.<String>of())) {
+            given().auth().oauth2(signed(claims(c -> c.setStringListClaim("groups", roles)), AlgorithmIdentifiers.RSA_USING_SHA256, localPrivateKey()))
+                    .contentType(ContentType.JSON).body(FACT).post("/events")
+                    .then().statusCode(403).contentType("application/problem+json");
+        }
     }
 }
