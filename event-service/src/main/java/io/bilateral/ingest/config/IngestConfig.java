@@ -38,6 +38,18 @@ public interface IngestConfig {
         @WithDefault("100000")
         int maxBatchEvents();
 
+        /** How deep an event's JSON may nest (objects and arrays). */
+        @WithDefault("32")
+        int maxJsonDepth();
+
+        /** The most characters of a number in an event. */
+        @WithDefault("64")
+        int maxNumberChars();
+
+        /** The most characters of any one text of an event (a summary, a title, a name). */
+        @WithDefault("65536")
+        int maxStringChars();
+
         /** Writes (requests) a second per principal, sustained; 0 turns the limit off. */
         @WithDefault("100")
         double writesPerSecond();

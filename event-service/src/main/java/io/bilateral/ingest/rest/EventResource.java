@@ -10,6 +10,7 @@ import io.bilateral.ingest.publish.BatchSpool;
 import io.bilateral.ingest.publish.EventPublisher;
 import io.bilateral.ingest.validate.BatchReader;
 import io.bilateral.ingest.validate.LimitedInputStream;
+import io.bilateral.ingest.validate.JsonLimits;
 import io.bilateral.ingest.validate.SubmissionReader;
 import io.bilateral.ingest.validate.ValidationPool;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -48,7 +49,7 @@ public class EventResource {
     public static final String EDITOR = "editor";
 
 
-    private final SubmissionReader reader = new SubmissionReader(Clock.systemUTC());
+    private final SubmissionReader reader;
     private final EventPublisher publisher;
     private final BatchPublisher batches;
     private final IngestConfig config;
@@ -58,6 +59,8 @@ public class EventResource {
     EventResource(EventPublisher publisher, BatchPublisher batches, IngestConfig config, Submitter submitter, ValidationPool validation) {
         this.submitter = submitter;
         this.validation = validation;
+        this.reader = new SubmissionReader(Clock.systemUTC(), new JsonLimits(config.limits().maxJsonDepth(),
+                config.limits().maxNumberChars(), config.limits().maxStringChars()));
         this.publisher = publisher;
         this.batches = batches;
         this.config = config;

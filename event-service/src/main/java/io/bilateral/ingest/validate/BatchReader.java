@@ -2,13 +2,13 @@ package io.bilateral.ingest.validate;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.envelope.EventJson;
 import io.bilateral.events.problem.Violation;
@@ -87,9 +87,14 @@ public final class BatchReader {
         InOrder<T> pipeline = new InOrder<>(prepare, valid);
         // No text inside an element may be longer than a whole event may be (the array streams;
         // an element is read whole, and one endless string must not fill the heap).
-        JsonFactory bounded = JSON.getFactory().copy().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxStringLength((int) Math.min(maxEventBytes, Integer.MAX_VALUE)).build());
-        try (JsonParser parser = bounded.createParser(body)) {
+        // (One level more than an event may have: the array.)
+        JsonLimits limits = reader.limits();
+        boolean eventBound = maxEventBytes <= limits.maxStringChars();
+        JsonFactory bounded = limits.applyTo(JSON.getFactory(), 1,
+                (int) Math.min(Math.min(maxEventBytes, limits.maxStringChars()), Integer.MAX_VALUE));
+        JsonParser parser = null;
+        try {
+            parser = bounded.createParser(body);
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 throw new InvalidSubmissionException(List.of(new Violation("", "must be a JSON array of events (or send application/x-ndjson)")));
             }
@@ -105,11 +110,18 @@ public final class BatchReader {
             }
             pipeline.finish();
         } catch (StreamConstraintsException e) {
-            throw new PayloadTooLargeException("event " + count + " has a text longer than the limit of " + maxEventBytes + " bytes");
+            if (eventBound && JsonLimits.isStringLength(e)) {
+                throw new PayloadTooLargeException("event " + count + " has a text longer than the limit of " + maxEventBytes + " bytes");
+            }
+            // The parser's path starts at the array: /3/sources/0/title.
+            throw new InvalidSubmissionException(List.of(limits.violation(e, "", parser)));
         } catch (JsonProcessingException e) {
             throw new InvalidSubmissionException(List.of(new Violation("/" + count, "is not well-formed JSON: " + e.getOriginalMessage())));
         } finally {
             pipeline.abandon();
+            if (parser != null) {
+                parser.close();
+            }
         }
     }
 
@@ -132,6 +144,8 @@ public final class BatchReader {
     }
 
     private void readLines(InputStream body, InOrder<?> pipeline) throws IOException {
+        JsonFactory lineFactory = reader.limits().applyTo(LINE.getFactory());
+        ObjectReader line = LINE.reader().with(lineFactory);
         Lines lines = new Lines(body);
         int lineNumber = 0;
         while (lines.next()) {
@@ -145,7 +159,10 @@ public final class BatchReader {
                     // Jackson guesses UTF-16 or UTF-32 from zero bytes; a JSON line is UTF-8 and never holds a raw NUL.
                     throw new CharConversionException("a NUL byte: the line is not UTF-8 JSON");
                 }
-                node = LINE.readTree(lines.bytes, 0, lines.length);
+                node = line.readTree(lines.bytes, 0, lines.length);
+            } catch (StreamConstraintsException e) {
+                pipeline.refuse(reader.limits().violation(e, "/" + count, lineFactory, lines.bytes, 0, lines.length));
+                continue;
             } catch (JsonProcessingException e) {
                 pipeline.refuse(new Violation("/" + count, "line " + lineNumber + " is not one well-formed JSON value: " + e.getOriginalMessage()));
                 continue;

@@ -1,7 +1,10 @@
 package io.bilateral.ingest.validate;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,6 +76,9 @@ public final class SubmissionReader {
     private static final Map<EventType, Set<String>> KNOWN_FIELDS = knownFields();
 
     private final Clock clock;
+    private final JsonLimits limits;
+    private final JsonFactory bounded;
+    private final ObjectReader body;
 
     /**
      * Jackson is lenient by default: it turns 42 into "42" and 6.5 into 6, and ignores what
@@ -92,14 +98,29 @@ public final class SubmissionReader {
     }
 
     public SubmissionReader(Clock clock) {
+        this(clock, JsonLimits.DEFAULT);
+    }
+
+    public SubmissionReader(Clock clock, JsonLimits limits) {
         this.clock = clock;
+        this.limits = limits;
+        this.bounded = limits.applyTo(STRICT.getFactory());
+        this.body = STRICT.reader().with(bounded);
+    }
+
+    /** The limits the parser checks as it reads (a batch's reader applies them to each event too). */
+    public JsonLimits limits() {
+        return limits;
     }
 
     /** Parses and validates one submission; throws {@link InvalidSubmissionException}. */
     public EventEnvelope read(String body) {
         JsonNode json;
         try {
-            json = STRICT.readTree(body);
+            json = this.body.readTree(body);
+        } catch (StreamConstraintsException e) {
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            throw new InvalidSubmissionException(List.of(limits.violation(e, "", bounded, bytes, 0, bytes.length)));
         } catch (JsonProcessingException e) {
             throw new InvalidSubmissionException(List.of(new Violation("", "is not well-formed JSON: " + e.getOriginalMessage())));
         }

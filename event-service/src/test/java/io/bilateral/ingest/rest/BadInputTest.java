@@ -161,6 +161,10 @@ class BadInputTest implements ReadyFirst {
                 + "\"sendingState\": \"CHN\", \"receivingState\": \"LTU\", \"action\": \"LEVEL_CHANGED\", " + SOURCE + "}", "/level");
         bad(cases, "dispute none of whose parties is in the dyad", "{\"type\": \"LegalDispute\", \"dyad\": \"CHN-LTU\", \"occurred\": \"2022-01-27\", "
                 + "\"forum\": \"WTO\", \"caseId\": \"DS610\", \"complainant\": \"EU\", \"respondent\": \"USA\", \"step\": \"FILED\", " + SOURCE + "}", "/dyad");
+        // --- the JSON reader's limits (bilateral.limits.max-json-depth 32, max-number-chars 64)
+        bad(cases, "nested deeper than 32 levels", VISIT.replace("\"visitingState\": \"CHN\"",
+                "\"visitingState\": " + "[".repeat(40) + "\"CHN\"" + "]".repeat(40)), "/visitingState" + "/0".repeat(31));
+        bad(cases, "a number of 100 digits", VISIT.replace("\"occurred\": \"1991-04\"", "\"occurred\": 1" + "0".repeat(99)), "/occurred");
         return cases.stream();
     }
 

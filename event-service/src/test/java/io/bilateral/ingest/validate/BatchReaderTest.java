@@ -155,4 +155,20 @@ class BatchReaderTest {
         }
         throw new AssertionError("the batch was accepted");
     }
+
+    @Test
+    void aBatchEventPastTheJsonLimits_isNamedByItsIndexAndField_inAnArrayAndInLines() throws Exception {
+        SubmissionReader small = new SubmissionReader(Clock.systemUTC(), new JsonLimits(4, 10, 100));
+        String longText = visit("B").replace("\"occurred\"", "\"summary\": \"" + "x".repeat(101) + "\", \"occurred\"");
+        BatchReader lines = new BatchReader(small, 10, 16_384);
+        lines.readLines(new ByteArrayInputStream((visit("A") + "\n" + longText + "\n").getBytes(StandardCharsets.UTF_8)), e -> { });
+        assertThat(problems(lines)).containsExactly("/1/summary is a text longer than 100 characters");
+
+        BatchReader array = new BatchReader(small, 10, 16_384);
+        assertThatThrownBy(() -> array.readArray(new ByteArrayInputStream(("[" + visit("A") + "," + longText + "]")
+                .getBytes(StandardCharsets.UTF_8)), e -> { }))
+                .isInstanceOf(InvalidSubmissionException.class)
+                .satisfies(e -> assertThat(((InvalidSubmissionException) e).violations()).extracting(v -> v.pointer() + " " + v.detail())
+                        .containsExactly("/1/summary is a text longer than 100 characters"));
+    }
 }

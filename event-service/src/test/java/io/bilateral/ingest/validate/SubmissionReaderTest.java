@@ -164,4 +164,24 @@ class SubmissionReaderTest {
         assertThat(violations("{}")).extracting(Violation::pointer)
                 .containsExactlyInAnyOrder("/type", "/dyad", "/occurred", "/sources");
     }
+
+    /** Limits the parser checks as it reads; here small ones, to show each is named at its field. */
+    @Test
+    void jsonPastTheLimits_isRefusedAtTheFieldWhereTheParserStopped() {
+        SubmissionReader small = new SubmissionReader(Clock.systemUTC(), new JsonLimits(4, 10, 100));
+        String deep = VALID.replace("\"certainty\": \"CONFIRMED\",", "\"certainty\": [[[[[\"CONFIRMED\"]]]]],");
+        String longNumber = VALID.replace("\"certainty\": \"CONFIRMED\",", "\"certainty\": 123456789012345,");
+        String longText = VALID.replace("\"certainty\": \"CONFIRMED\",", "\"summary\": \"" + "x".repeat(101) + "\",");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> small.read(deep)).isInstanceOf(InvalidSubmissionException.class)
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((InvalidSubmissionException) e).violations())
+                        .extracting(v -> v.pointer() + " " + v.detail()).containsExactly("/certainty/0/0/0 is nested deeper than 4 levels"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> small.read(longNumber)).isInstanceOf(InvalidSubmissionException.class)
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((InvalidSubmissionException) e).violations())
+                        .extracting(v -> v.pointer() + " " + v.detail()).containsExactly("/certainty is a number longer than 10 characters"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> small.read(longText)).isInstanceOf(InvalidSubmissionException.class)
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((InvalidSubmissionException) e).violations())
+                        .extracting(v -> v.pointer() + " " + v.detail()).containsExactly("/summary is a text longer than 100 characters"));
+        // Within the limits, the same reader reads a valid event.
+        org.assertj.core.api.Assertions.assertThat(small.read(VALID).dyad().toString()).isEqualTo("BEL-CHN");
+    }
 }
