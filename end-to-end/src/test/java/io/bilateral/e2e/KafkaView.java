@@ -42,6 +42,17 @@ final class KafkaView implements AutoCloseable {
         return ends;
     }
 
+    /** Each partition's end, transactions open or aborted included: anything written at all moves it. */
+    Map<Integer, Long> rawEnds() {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        get(admin.describeTopics(List.of(Topics.EVENTS)).allTopicNames()).get(Topics.EVENTS).partitions()
+                .forEach(p -> request.put(new TopicPartition(Topics.EVENTS, p.partition()), OffsetSpec.latest()));
+        Map<Integer, Long> ends = new TreeMap<>();
+        get(admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all())
+                .forEach((tp, info) -> ends.put(tp.partition(), info.offset()));
+        return ends;
+    }
+
     /** The group's members, each with the partitions of the events topic it has now (member id to partitions). */
     Map<String, Set<Integer>> assignments(String group) {
         ConsumerGroupDescription d = get(admin.describeConsumerGroups(List.of(group)).all()).get(group);
