@@ -319,10 +319,23 @@ class FuzzIT {
 
     @Test
     @Order(5)
-    void afterAllOfIt_bothServicesAreStillReady() throws Exception {
+    void afterAllOfIt_bothServicesAreStillReady_andNoTokenOrKeyIsInTheirLogs() throws Exception {
         for (ServiceProcess s : List.of(events, queries)) {
             assertThat(send(HttpRequest.newBuilder(URI.create(s.url() + "/q/health/ready")).GET().build()).statusCode())
                     .as(s.url() + " ready").isEqualTo(200);
+        }
+        // Every write above carried the token, and many were refused: none of it, nor any key, is logged.
+        String token = stack.editorToken();
+        String signature = token.substring(token.lastIndexOf('.') + 1);
+        List<Path> logs;
+        try (var files = Files.list(stack.dir().resolve("logs"))) {
+            logs = files.filter(f -> f.toString().endsWith(".log")).toList();
+        }
+        assertThat(logs).isNotEmpty();
+        for (Path log : logs) {
+            String text = Files.readString(log, StandardCharsets.ISO_8859_1);
+            assertThat(text).as(log + " holds no token").doesNotContain(signature).doesNotContain("Bearer ey");
+            assertThat(text).as(log + " holds no key").doesNotContain("PRIVATE KEY").doesNotContain("\"d\":\"");
         }
     }
 }

@@ -34,6 +34,13 @@ public interface IngestConfig {
         @WithDefault("256M")
         MemorySize maxBatchBytes();
 
+        /**
+         * How long a batch's body may take to arrive, all of it: past that it is answered 408 and
+         * nothing of it is published (publishing has its own bound, {@code publish.batch-timeout}).
+         */
+        @WithDefault("5m")
+        java.time.Duration maxBatchTime();
+
         /** Most events in one batch (one Kafka transaction). */
         @WithDefault("100000")
         int maxBatchEvents();

@@ -100,12 +100,14 @@ public class EventResource {
                     + "transaction: readers see all of it or none. Streamed: large files are never held in memory.")
     @APIResponse(responseCode = "202", description = "All committed to the log")
     @APIResponse(responseCode = "400", description = "At least one invalid event: nothing published")
+    @APIResponse(responseCode = "408", description = "The body took longer than bilateral.limits.max-batch-time to arrive: nothing published")
     @APIResponse(responseCode = "413", description = "Past bilateral.limits.max-batch-bytes or max-batch-events: nothing published")
     @APIResponse(responseCode = "503", description = "The transaction did not commit: nothing published")
     public Response batch(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                           @RequestBody(content = {@Content(mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = NDJSON)})
                           InputStream body) throws IOException {
-        InputStream limited = new LimitedInputStream(body, config.limits().maxBatchBytes().asLongValue(), "the batch");
+        InputStream limited = new LimitedInputStream(body, config.limits().maxBatchBytes().asLongValue(), "the batch",
+                config.limits().maxBatchTime());
         BatchReader batch = new BatchReader(reader, config.limits().maxBatchEvents(), config.limits().maxEventBytes().asLongValue(), validation);
         try (BatchSpool spool = new BatchSpool()) {
             RecordedBy who = submitter.recordedBy();

@@ -5,6 +5,7 @@ import io.bilateral.events.problem.Problem;
 import io.bilateral.ingest.publish.BrokerUnavailableException;
 import io.bilateral.ingest.validate.InvalidSubmissionException;
 import io.bilateral.ingest.validate.PayloadTooLargeException;
+import io.bilateral.ingest.validate.RequestTooSlowException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -24,6 +25,7 @@ import java.util.List;
  * ForbiddenException           403 forbidden           the token lacks the role
  * PayloadTooLargeException     413 payload-too-large   past a configured limit; nothing was published
  * LimitExceeded                429 rate-limited        with Retry-After; too many writes from one principal
+ * RequestTooSlowException      408 request-timeout     a batch's body took longer than its time; nothing was published
  * BrokerUnavailableException   503 broker-unavailable  with Retry-After; nothing was accepted
  * WebApplicationException      its own status          (404, 405, 406, 415, 413 ...)
  * anything else                500 internal-error      logged with its stack trace
@@ -59,6 +61,12 @@ public class ProblemMapper {
     public Response tooLarge(PayloadTooLargeException e, UriInfo uri) {
         return problem(Problem.of("payload-too-large", "Payload too large", 413,
                 e.getMessage() + "; nothing was published", uri.getPath(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response tooSlow(RequestTooSlowException e, UriInfo uri) {
+        return problem(Problem.of("request-timeout", "Request timeout", 408, e.getMessage() + "; nothing was published",
+                uri.getPath(), List.of()));
     }
 
     @ServerExceptionMapper

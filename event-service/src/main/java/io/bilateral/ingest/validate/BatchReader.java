@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,7 +145,7 @@ public final class BatchReader {
     private void readLines(InputStream body, InOrder<?> pipeline) throws IOException {
         JsonFactory lineFactory = reader.limits().applyTo(LINE.getFactory());
         ObjectReader line = LINE.reader().with(lineFactory);
-        Lines lines = new Lines(body);
+        JsonLines lines = new JsonLines(body, maxEventBytes, () -> count);
         int lineNumber = 0;
         while (lines.next()) {
             lineNumber++;
@@ -173,79 +172,6 @@ public final class BatchReader {
             pipeline.read(node);
         }
         pipeline.finish();
-    }
-
-    /**
-     * The lines of a UTF-8 stream as bytes, parsed without decoding them first: in UTF-8 a
-     * newline byte is never part of another character. A line may be no longer than an event
-     * may be, so one endless line cannot fill the heap.
-     */
-    private final class Lines {
-        private final InputStream in;
-        private final byte[] buffer = new byte[1 << 16];
-        private int position;
-        private int end;
-        byte[] bytes = new byte[1 << 12];
-        int length;
-
-        Lines(InputStream in) {
-            this.in = in;
-        }
-
-        /** Reads the next line (without its newline); false at the end of the stream. */
-        boolean next() throws IOException {
-            length = 0;
-            while (true) {
-                if (position == end) {
-                    int read = in.read(buffer, 0, buffer.length);
-                    if (read < 0) {
-                        return length > 0;
-                    }
-                    position = 0;
-                    end = read;
-                }
-                int newline = position;
-                while (newline < end && buffer[newline] != '\n') {
-                    newline++;
-                }
-                append(position, newline - position);
-                position = newline < end ? newline + 1 : newline;
-                if (newline < end) {
-                    return true;
-                }
-            }
-        }
-
-        private void append(int from, int n) {
-            if (length + n > maxEventBytes) {
-                throw new PayloadTooLargeException("event " + count + " (a line) is longer than the limit of " + maxEventBytes + " bytes");
-            }
-            if (length + n > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(length + n, bytes.length * 2));
-            }
-            System.arraycopy(buffer, from, bytes, length, n);
-            length += n;
-        }
-
-        boolean hasNul() {
-            for (int i = 0; i < length; i++) {
-                if (bytes[i] == 0) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Only JSON's own whitespace (RFC 8259) makes a line blank. */
-        boolean isBlank() {
-            for (int i = 0; i < length; i++) {
-                byte b = bytes[i];
-                if (b != ' ' && b != '\t' && b != '\r') {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 
     /** One event's outcome: prepared, or refused with its problems, or a failure that stops the batch. */

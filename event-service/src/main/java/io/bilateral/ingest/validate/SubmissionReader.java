@@ -25,18 +25,14 @@ import io.bilateral.events.envelope.EventMetadata;
 import io.bilateral.events.event.Certainty;
 import io.bilateral.events.event.EventType;
 import io.bilateral.events.event.FactRules;
-import io.bilateral.events.event.Source;
 import io.bilateral.events.event.RelationEvent;
 import io.bilateral.events.problem.Violation;
 import io.bilateral.events.time.PartialDate;
 
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,7 +60,6 @@ public final class SubmissionReader {
 
     private static final Set<String> SERVER_ASSIGNED = Set.of(
             EventJson.RECORDED_AT, EventJson.CODING, EventJson.SCHEMA_VERSION, EventJson.RECORDED_BY);
-    private static final Set<String> SOURCE_FIELDS = Set.of("url", "title", "publisher", "published", "retrievedAt", "locator");
     /** The envelope's fields and the ones every type shares, checked by hand above. */
     private static final Set<String> COMMON_FIELDS = Set.of("dyad", "occurred", "sources", "certainty", "summary");
     private static final Pattern MISSING_PROPERTY = Pattern.compile("Missing required creator property '([^']+)'");
@@ -151,10 +146,10 @@ public final class SubmissionReader {
         requireValid(fact, base, "occurred", type == null || type.occurredRequired(), errors, PartialDate::parse);
         requireValid(fact, base, "summary", false, errors, text -> text);
         checkCertainty(fact, base, errors);
-        checkSources(fact.get("sources"), base + "/sources", errors);
+        SourceRules.check(fact.get("sources"), base + "/sources", errors);
         // An amendment's new sources are held to the same rules as a fact's (no javascript: link can come in that way).
         if (type == EventType.FACT_AMENDED && fact.path("changes").hasNonNull("sources")) {
-            checkSources(fact.path("changes").get("sources"), base + "/changes/sources", errors);
+            SourceRules.check(fact.path("changes").get("sources"), base + "/changes/sources", errors);
         }
         if (type != null) {
             checkUnknownFields(fact, type, base, errors);
@@ -367,76 +362,6 @@ public final class SubmissionReader {
         return known;
     }
 
-    private static void checkSources(JsonNode sources, String pointer, List<Violation> errors) {
-        if (sources == null || sources.isNull()) {
-            errors.add(new Violation(pointer, "is required: every fact cites at least one source"));
-            return;
-        }
-        if (!sources.isArray() || sources.isEmpty()) {
-            errors.add(new Violation(pointer, "must be a non-empty array: every fact cites at least one source"));
-            return;
-        }
-        for (int i = 0; i < sources.size(); i++) {
-            checkSource(sources.get(i), pointer + "/" + i, errors);
-        }
-    }
-
-    private static void checkSource(JsonNode source, String pointer, List<Violation> errors) {
-        if (!source.isObject()) {
-            errors.add(new Violation(pointer, "must be an object with at least a url"));
-            return;
-        }
-        for (Iterator<String> names = source.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!SOURCE_FIELDS.contains(name)) {
-                errors.add(new Violation(pointer + "/" + escape(name), "is not a source field; known: " + String.join(", ", SOURCE_FIELDS)));
-            }
-        }
-        JsonNode url = source.get("url");
-        if (url == null || url.isNull()) {
-            errors.add(new Violation(pointer + "/url", "is required"));
-        } else if (!url.isTextual() || !isWebUrl(url.asText())) {
-            errors.add(new Violation(pointer + "/url", "must be an absolute http or https URL"));
-        }
-        for (String text : List.of("title", "publisher", "locator")) {
-            JsonNode value = source.get(text);
-            if (value != null && !value.isNull() && !value.isTextual()) {
-                errors.add(new Violation(pointer + "/" + text, "must be a string"));
-            }
-        }
-        JsonNode published = source.get("published");
-        if (published != null && !published.isNull()) {
-            if (!published.isTextual()) {
-                errors.add(new Violation(pointer + "/published", "must be a string"));
-            } else {
-                try {
-                    PartialDate.parse(published.asText());
-                } catch (IllegalArgumentException e) {
-                    errors.add(new Violation(pointer + "/published", e.getMessage()));
-                }
-            }
-        }
-        JsonNode retrieved = source.get("retrievedAt");
-        if (retrieved != null && !retrieved.isNull()) {
-            try {
-                Instant.parse(retrieved.asText());
-                if (!retrieved.isTextual()) {
-                    throw new DateTimeParseException("not text", retrieved.toString(), 0);
-                }
-            } catch (DateTimeParseException e) {
-                errors.add(new Violation(pointer + "/retrievedAt", "must be an ISO 8601 UTC timestamp such as 2026-11-28T09:00:00Z"));
-            }
-        }
-    }
-
-    private static boolean isWebUrl(String s) {
-        try {
-            return Source.isWebAddress(new URI(s));
-        } catch (URISyntaxException e) {
-            return false;
-        }
-    }
-
     private static void checkUnknownFields(ObjectNode fact, EventType type, String base, List<Violation> errors) {
         Set<String> known = KNOWN_FIELDS.get(type);
         for (Iterator<String> names = fact.fieldNames(); names.hasNext(); ) {
@@ -510,7 +435,7 @@ public final class SubmissionReader {
     }
 
     /** RFC 6901: '~' and '/' inside a name are escaped. */
-    private static String escape(String name) {
+    static String escape(String name) {
         return name.replace("~", "~0").replace("/", "~1");
     }
 }

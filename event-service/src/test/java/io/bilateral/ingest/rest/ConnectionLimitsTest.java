@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What one connection may hold: a client that opens a connection and sends nothing is cut off
- * after the idle timeout (here 2 s), and a request line or header block past its limit is
- * refused (414, 431) before any resource sees it, not answered 500.
+ * after the idle timeout (here 2 s); one that trickles a batch, never idle, is answered 408
+ * once the batch's time (here 2 s) is up, with nothing published; and a request line or header
+ * block past its limit is refused (414, 431) before any resource sees it, not answered 500.
  */
 @QuarkusTest
 @TestProfile(ConnectionLimitsTest.ShortIdle.class)
@@ -34,7 +35,7 @@ class ConnectionLimitsTest {
     public static class ShortIdle implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.idle-timeout", "2s");
+            return Map.of("quarkus.http.idle-timeout", "2s", "bilateral.limits.max-batch-time", "2s");
         }
     }
 
@@ -76,5 +77,39 @@ class ConnectionLimitsTest {
         assertThat(statusLineOf(bigHeader)).matches("HTTP/1\\.[01] 431 .*");
         // Within the limits the same request is served.
         assertThat(statusLineOf("GET /schemas HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 200");
+    }
+
+    @Test
+    void aBatchTrickledInPastItsTime_is408_andNothingOfItIsPublished() throws Exception {
+        Map<Integer, Long> before = TopicRecords.ends(LocalStackTestResource.stack().kafka().bootstrapServers());
+        String line = "{\"type\": \"DiplomaticRelationsEstablished\", \"dyad\": \"EST-NOR\", \"occurred\": \"1991-08\", "
+                + "\"sources\": [{\"url\": \"https://example.org/slow\"}]}\n";
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /events/batch HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + LocalJwtTestResource.token("editor")
+                    + "\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String status = null;
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            // A line every half second, never idle for the idle timeout, for longer than the batch may take.
+            for (int i = 0; i < 12; i++) {
+                byte[] chunk = line.getBytes(StandardCharsets.UTF_8);
+                try {
+                    out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(chunk);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                } catch (java.io.IOException closed) {
+                    break;  // the server answered and closed
+                }
+                Thread.sleep(500);
+                if (socket.getInputStream().available() > 0) {
+                    break;
+                }
+            }
+            status = in.readLine();
+            assertThat(status).startsWith("HTTP/1.1 408");
+        }
+        assertThat(TopicRecords.ends(LocalStackTestResource.stack().kafka().bootstrapServers())).isEqualTo(before);
     }
 }

@@ -1,0 +1,34 @@
+package io.bilateral.localstack;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The local key pair: whoever reads the private key can sign editor tokens, so only its owner may. */
+class LocalJwtTest {
+
+    @Test
+    void thePrivateKeyIsOwnerOnly_thePublicKeyIsNot_andATokenNamesItsIssuerAndAudience(@TempDir Path dir) throws Exception {
+        LocalJwt jwt = LocalJwt.in(dir.resolve("jwt"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("jwt").resolve("private.pem"))));
+        assertTrue(Files.readString(dir.resolve("jwt").resolve("public.pem")).startsWith("-----BEGIN PUBLIC KEY-----"));
+
+        String token = jwt.token("alice", List.of("editor"), Duration.ofMinutes(1));
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(claims.contains("\"iss\":\"" + LocalJwt.ISSUER.replace("/", "\\/") + "\"") || claims.contains("\"iss\":\"" + LocalJwt.ISSUER + "\""), claims);
+        assertTrue(claims.contains("\"aud\":\"" + LocalJwt.AUDIENCE + "\""), claims);
+        assertTrue(claims.contains("\"sub\":\"alice\""), claims);
+
+        // A token written to a file for a user (the local stack's editor.token) is owner-only too.
+        LocalJwt.writePrivate(dir.resolve("editor.token"), token);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("editor.token"))));
+    }
+}
