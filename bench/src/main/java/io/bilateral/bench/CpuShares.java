@@ -74,7 +74,9 @@ final class CpuShares {
                 long pid = Long.parseLong(p.getFileName().toString());
                 String comm = read(p.resolve("comm")).trim();
                 if (comm.equals("postgres")) {
-                    postgres += jiffies(pid);
+                    // With the children it reaped: a backend that ends within the window moves its
+                    // time into the postmaster's count instead of taking it out of the sum.
+                    postgres += jiffies(pid) + reapedChildren(pid);
                 } else if (comm.equals("java") && read(p.resolve("cmdline")).contains("local-stack")) {
                     broker += jiffies(pid);
                 }
@@ -100,6 +102,17 @@ final class CpuShares {
         String[] f = stat.substring(close + 2).split(" ");
         // After "pid (comm) ": state is field 0, utime 11, stime 12.
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /** cutime + cstime: what the process's ended and reaped children used. */
+    private static long reapedChildren(long pid) {
+        String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
+        int close = stat.lastIndexOf(')');
+        if (close < 0) {
+            return 0;
+        }
+        String[] f = stat.substring(close + 2).split(" ");
+        return Long.parseLong(f[13]) + Long.parseLong(f[14]);
     }
 
     private static String read(Path p) {
