@@ -40,4 +40,11 @@ class ExplorerPagesTest {
         given().get("/explorer/app.css").then().statusCode(200).contentType(containsString("text/css"));
         given().get("/explorer/config.json").then().statusCode(200).body("eventServiceUrl", equalTo("http://localhost:8081"));
     }
+
+    @Test
+    void everyAnswerSaysNotToSniffItsType_andSwaggerUi_withItsInlineScripts_isOffUnlessAskedFor() {
+        given().get("/cameo/051").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
+        given().get("/q/openapi").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
+        given().get("/q/swagger-ui/").then().statusCode(404);
+    }
 }
