@@ -91,28 +91,23 @@ final class CpuShares {
 
     /** utime + stime of a process (its threads included), 0 when it is gone. */
     private static long jiffies(long pid) {
-        if (pid <= 0) {
-            return 0;
-        }
-        String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
-        int close = stat.lastIndexOf(')');
-        if (close < 0) {
-            return 0;
-        }
-        String[] f = stat.substring(close + 2).split(" ");
-        // After "pid (comm) ": state is field 0, utime 11, stime 12.
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        return pid <= 0 ? 0 : statFields(pid, 11, 12);
     }
 
     /** cutime + cstime: what the process's ended and reaped children used. */
     private static long reapedChildren(long pid) {
+        return statFields(pid, 13, 14);
+    }
+
+    /** The sum of two fields of /proc/PID/stat, counted after "pid (comm) " (state is 0); 0 when it is gone. */
+    private static long statFields(long pid, int a, int b) {
         String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
         int close = stat.lastIndexOf(')');
         if (close < 0) {
             return 0;
         }
         String[] f = stat.substring(close + 2).split(" ");
-        return Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        return Long.parseLong(f[a]) + Long.parseLong(f[b]);
     }
 
     private static String read(Path p) {

@@ -33,22 +33,20 @@ final class KafkaView implements AutoCloseable {
      * everything stores one less: the offset after the last record.
      */
     Map<Integer, Long> committedEnds() {
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        get(admin.describeTopics(List.of(Topics.EVENTS)).allTopicNames()).get(Topics.EVENTS).partitions()
-                .forEach(p -> request.put(new TopicPartition(Topics.EVENTS, p.partition()), OffsetSpec.latest()));
-        Map<Integer, Long> ends = new TreeMap<>();
-        get(admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all())
-                .forEach((tp, info) -> ends.put(tp.partition(), info.offset()));
-        return ends;
+        return ends(IsolationLevel.READ_COMMITTED);
     }
 
     /** Each partition's end, transactions open or aborted included: anything written at all moves it. */
     Map<Integer, Long> rawEnds() {
+        return ends(IsolationLevel.READ_UNCOMMITTED);
+    }
+
+    private Map<Integer, Long> ends(IsolationLevel isolation) {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         get(admin.describeTopics(List.of(Topics.EVENTS)).allTopicNames()).get(Topics.EVENTS).partitions()
                 .forEach(p -> request.put(new TopicPartition(Topics.EVENTS, p.partition()), OffsetSpec.latest()));
         Map<Integer, Long> ends = new TreeMap<>();
-        get(admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all())
+        get(admin.listOffsets(request, new ListOffsetsOptions(isolation)).all())
                 .forEach((tp, info) -> ends.put(tp.partition(), info.offset()));
         return ends;
     }

@@ -1,6 +1,5 @@
 package io.bilateral.ingest.rest;
 
-import io.bilateral.localstack.LocalJwt;
 import io.bilateral.localstack.LocalStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,9 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import static io.restassured.RestAssured.given;
@@ -72,16 +69,7 @@ class KeyRotationTest implements ReadyFirst {
              "sources": [{"url": "https://example.org/rotation"}]}""";
 
     private static String token(RsaJsonWebKey signer, String kid, Consumer<JwtClaims> change) throws JoseException {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(LocalJwt.ISSUER);
-        claims.setAudience(LocalJwt.AUDIENCE);
-        claims.setSubject("rotation-tests");
-        claims.setStringListClaim("groups", List.of("editor"));
-        claims.setIssuedAtToNow();
-        NumericDate expires = NumericDate.now();
-        expires.addSeconds(600);
-        claims.setExpirationTime(expires);
-        claims.setJwtId(UUID.randomUUID().toString());
+        JwtClaims claims = TokenEdgeCasesTest.claims(c -> c.setSubject("rotation-tests"));
         change.accept(claims);
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());

@@ -45,7 +45,8 @@ class TokenEdgeCasesTest implements ReadyFirst {
             {"type": "DiplomaticRelationsEstablished", "dyad": "EST-LVA", "occurred": "1991-10",
              "sources": [{"url": "https://example.org/relations"}]}""";
 
-    private static JwtClaims claims(Consumer<JwtClaims> change) {
+    /** A valid editor's claims, changed by {@code change} (KeyRotationTest builds on them too). */
+    static JwtClaims claims(Consumer<JwtClaims> change) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(LocalJwt.ISSUER);
         claims.setAudience(LocalJwt.AUDIENCE);
