@@ -25,6 +25,13 @@ public interface ProjectionConfig {
     int maxPollRecords();
 
     /**
+     * Most partitions of a poll applied in concurrent transactions (each partition's records in
+     * one of them, in log order). 1 applies them one after another.
+     */
+    @WithDefault("4")
+    int concurrency();
+
+    /**
      * How long the group waits for a silent instance before giving its partitions to the
      * others (Kafka's {@code session.timeout.ms}; Kafka's default of 45 s stalls a killed
      * instance's partitions that long). Heartbeats go at a third of it.

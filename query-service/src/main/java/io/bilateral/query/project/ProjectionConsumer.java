@@ -171,7 +171,12 @@ public class ProjectionConsumer {
         s.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         s.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         s.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        s.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+        // A poll drains one partition's fetched records before the next partition's: so that a
+        // poll holds several partitions for the concurrent transactions, a partition's fetch is
+        // about one transaction's worth (an event's record is under 1 KiB), and a poll as many
+        // of those as there are transactions.
+        s.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords() * config.concurrency());
+        s.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, config.maxPollRecords() * 1024);
         s.put(ConsumerConfig.CLIENT_ID_CONFIG, "query-service-projection");
         s.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) config.sessionTimeout().toMillis());
         s.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) config.sessionTimeout().toMillis() / 3);

@@ -1,6 +1,8 @@
 package io.bilateral.query.project;
 
 import io.bilateral.events.envelope.Topics;
+import io.bilateral.query.config.ProjectionConfig;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -35,10 +37,16 @@ import java.util.UUID;
  * the projection of another instance (during a rebalance) and an operator's retry of a parked
  * dyad then take turns on a partition instead of interleaving.
  *
- * <p>Each event applied gets the stream's next number ({@code seq}, see migration V9) under the
- * lock of the {@code stream_head} row, which the transaction keeps until it commits: numbers
- * become visible in the order they were handed out, so a subscriber reading by number never
- * passes one that commits later. The commit notifies {@value #COMMITTED_CHANNEL} with the new head.
+ * <p>A batch's partitions are applied in transactions of their own, a few at a time: each
+ * partition's records stay in log order, and partitions never shared an order (the log has
+ * none across them). So that those transactions do not wait for each other, an event's row in
+ * {@code events} is inserted last: whether it is new is read first (the partition's lock keeps
+ * its dyads' rows from changing meanwhile), then the read models apply the new ones, then the
+ * events get the stream's next numbers ({@code seq}, see migration V9) under the lock of the
+ * {@code stream_head} row, which the transaction keeps until it commits. Numbers become visible
+ * in the order they were handed out, so a subscriber reading by number never passes one that
+ * commits later; and only the insert and the commit wait for that lock. The commit notifies
+ * {@value #COMMITTED_CHANNEL} with the new head.
  */
 @ApplicationScoped
 public class Projector {
@@ -51,15 +59,20 @@ public class Projector {
     /** What a rebuild's swap says on {@link #COMMITTED_CHANNEL}: the read models changed without new events. */
     public static final String REBUILT = "rebuilt";
 
-    /** The batch's events, one statement; those already there (a client's retry) are not returned. */
+    /** Which of the batch's events are there already (a client's retry, published twice). */
+    private static final String KNOWN_EVENTS = """
+            SELECT e.dyad, e.event_id FROM unnest($1::text[], $2::uuid[]) AS batch (dyad, event_id)
+            JOIN events e ON e.dyad = batch.dyad AND e.event_id = batch.event_id""";
+    /**
+     * The new events, one statement, with their numbers and the other dyads they concern (a
+     * text of an array literal per row: unnest takes one dimension).
+     */
     private static final String INSERT_EVENTS = """
-            INSERT INTO events (event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload, seq, source)
-            SELECT event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload::jsonb, seq, source
+            INSERT INTO events (event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload, seq, source, concerns)
+            SELECT event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload::jsonb, seq, source, concerns::text[]
             FROM unnest($1::uuid[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
-                        $8::text[], $9::bigint[], $10::text[])
-                 AS batch (event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload, seq, source)
-            ON CONFLICT (dyad, event_id) DO NOTHING
-            RETURNING dyad, event_id""";
+                        $8::text[], $9::bigint[], $10::text[], $11::text[])
+                 AS batch (event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload, seq, source, concerns)""";
     /** Never backwards: an instance that lost its partitions may still commit an old batch. */
     private static final String SAVE_OFFSET = """
             INSERT INTO projection_offsets (topic, partition, next_offset, updated_at) VALUES ($1, $2, $3, now())
@@ -72,18 +85,22 @@ public class Projector {
     private final int lockSpace;
     /** Only the live projection tells subscribers; a rebuild's events are not theirs until the swap. */
     private final boolean notifies;
+    /** Most partitions of a batch in transactions at once. */
+    private final int concurrency;
 
     @Inject
-    Projector(Pool pool, Instance<ReadModelProjection> readModels, ParkingLot parking) {
-        this(pool, readModels.stream().toList(), parking, LOCK_SPACE, true);
+    Projector(Pool pool, Instance<ReadModelProjection> readModels, ParkingLot parking, ProjectionConfig config) {
+        this(pool, readModels.stream().toList(), parking, LOCK_SPACE, true, config.concurrency());
     }
 
-    private Projector(Pool pool, List<ReadModelProjection> readModels, ParkingLot parking, int lockSpace, boolean notifies) {
+    private Projector(Pool pool, List<ReadModelProjection> readModels, ParkingLot parking, int lockSpace, boolean notifies,
+                      int concurrency) {
         this.pool = pool;
         this.readModels = readModels;
         this.parking = parking;
         this.lockSpace = lockSpace;
         this.notifies = notifies;
+        this.concurrency = Math.max(1, concurrency);
     }
 
     /**
@@ -91,13 +108,15 @@ public class Projector {
      * locks of its own: it shares no table with the live projection.
      */
     Projector on(Pool other) {
-        return new Projector(other, readModels, parking, LOCK_SPACE + 1, false);
+        return new Projector(other, readModels, parking, LOCK_SPACE + 1, false, concurrency);
     }
 
     /**
      * Applies the batch; completes once committed. An unreadable record is parked on the spot
-     * (no retry can read it); any other failure fails the whole batch, and nothing of it stays.
-     * Returns how many events were new to the read models.
+     * (no retry can read it); any other failure fails the batch. Each partition's records commit
+     * or roll back together; when one partition's fail, the others' may have committed, and a
+     * retry of the whole batch skips what they stored (their offsets say so). Returns how many
+     * events were new to the read models.
      */
     public Uni<Integer> apply(List<LogRecord> batch) {
         return apply(batch, Map.of());
@@ -109,12 +128,40 @@ public class Projector {
      * batch's last record (so that a caught-up partition shows no lag).
      */
     public Uni<Integer> apply(List<LogRecord> batch, Map<Integer, Long> positions) {
+        Map<Integer, List<LogRecord>> partitions = new TreeMap<>();
+        batch.forEach(r -> partitions.computeIfAbsent(r.position().partition(), p -> new ArrayList<>()).add(r));
+        if (partitions.size() <= 1) {
+            return applyPartition(batch, positions);
+        }
+        // Every transaction runs to its end, whatever the others do (none is cancelled midway);
+        // then the first failure, if any, is the batch's.
+        return Multi.createFrom().iterable(partitions.values())
+                .onItem().transformToUni(records -> applyPartition(records, positions)
+                        .map(applied -> new Outcome(applied, null))
+                        .onFailure().recoverWithItem(failure -> new Outcome(0, failure)))
+                .merge(concurrency)
+                .collect().asList()
+                .chain(outcomes -> {
+                    for (Outcome o : outcomes) {
+                        if (o.failure() != null) {
+                            return Uni.createFrom().failure(o.failure());
+                        }
+                    }
+                    return Uni.createFrom().item(outcomes.stream().mapToInt(Outcome::applied).sum());
+                });
+    }
+
+    /** One partition's transaction: how many events it applied, or why it failed. */
+    private record Outcome(int applied, Throwable failure) {
+    }
+
+    /** The records of one partition (or of no more than one), in one transaction. */
+    private Uni<Integer> applyPartition(List<LogRecord> batch, Map<Integer, Long> positions) {
         Map<Integer, Long> nextOffsets = nextOffsets(batch);
         positions.forEach((partition, position) -> nextOffsets.computeIfPresent(partition, (p, next) -> Math.max(next, position)));
         List<String> dyads = batch.stream().map(LogRecord::dyad).distinct().toList();
         return pool.withTransaction(tx -> lock(tx, nextOffsets.keySet())
-                .chain(() -> StreamNumbers.take(tx))
-                .chain(numbers -> storedOffsets(tx).chain(stored -> parking.skippedAmong(tx, dyads).chain(skipped -> parking.parkedAmong(tx, dyads).chain(parked -> {
+                .chain(() -> storedOffsets(tx).chain(stored -> parking.skippedAmong(tx, dyads).chain(skipped -> parking.parkedAmong(tx, dyads).chain(parked -> {
                     List<LogRecord> toApply = new ArrayList<>();
                     Uni<Void> setAside = Uni.createFrom().voidItem();
                     for (LogRecord r : batch) {
@@ -133,9 +180,10 @@ public class Projector {
                             toApply.add(r);
                         }
                     }
-                    // What is set aside and what is applied go to different tables: their order does not matter.
-                    return setAside.chain(() -> applyEvents(tx, toApply, numbers))
-                            .call(() -> saveOffsets(tx, nextOffsets)).call(() -> numbers.store(tx, notifies));
+                    // What is set aside and what is applied go to different tables: their order does not
+                    // matter. The offsets are saved before the events, whose numbering waits for
+                    // the other transactions: the less done after it, the less they wait.
+                    return setAside.chain(() -> saveOffsets(tx, nextOffsets)).chain(() -> applyEvents(tx, toApply));
                 })))));
     }
 
@@ -174,9 +222,7 @@ public class Projector {
                             return parking.skip(tx, r.position());
                         }
                         r.eventOrThrow();
-                        return StreamNumbers.take(tx).chain(numbers -> applyEvents(tx, List.of(r), numbers)
-                                .chain(() -> parking.release(tx, r.position()))
-                                .chain(() -> numbers.store(tx, notifies)));
+                        return parking.release(tx, r.position()).chain(() -> applyEvents(tx, List.of(r)));
                     });
                 }))
                 .onItem().transformToUni(head -> head.isEmpty()
@@ -200,11 +246,11 @@ public class Projector {
     }
 
     /**
-     * Inserts the records' events into {@code events}, then hands those that were new to each
-     * read model. An event id seen twice in one batch counts once: its first record is applied.
-     * Returns how many were new.
+     * Hands the records' events that are new to each read model, then inserts them into
+     * {@code events} with their stream numbers. An event id seen twice in one batch counts
+     * once: its first record is applied. Returns how many were new.
      */
-    private Uni<Integer> applyEvents(SqlConnection tx, List<LogRecord> records, StreamNumbers numbers) {
+    private Uni<Integer> applyEvents(SqlConnection tx, List<LogRecord> records) {
         Map<List<Object>, LogRecord> firsts = new LinkedHashMap<>();
         records.forEach(r -> firsts.putIfAbsent(List.of(r.event().dyad().toString(), r.event().metadata().eventId()), r));
         List<LogRecord> distinct = List.copyOf(firsts.values());
@@ -212,34 +258,53 @@ public class Projector {
             return Uni.createFrom().item(0);
         }
         List<NewEvent> candidates = distinct.stream().map(r -> NewEvent.of(r.event())).toList();
-        Long[] seqs = new Long[distinct.size()];
+        return tx.preparedQuery(KNOWN_EVENTS).execute(Sql.tuple(
+                        candidates.stream().map(e -> e.envelope().dyad().toString()).toArray(String[]::new),
+                        candidates.stream().map(e -> e.envelope().metadata().eventId()).toArray(UUID[]::new)))
+                .chain(known -> {
+                    Set<List<Object>> there = new HashSet<>();
+                    known.forEach(row -> there.add(List.of(row.getString("dyad"), row.getUUID("event_id"))));
+                    List<LogRecord> fresh = new ArrayList<>();
+                    List<NewEvent> events = new ArrayList<>();
+                    for (int i = 0; i < distinct.size(); i++) {
+                        NewEvent e = candidates.get(i);
+                        if (!there.contains(List.of(e.envelope().dyad().toString(), e.envelope().metadata().eventId()))) {
+                            fresh.add(distinct.get(i));
+                            events.add(e);
+                        }
+                    }
+                    if (events.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    ConcernedDyads concerned = new ConcernedDyads();
+                    Uni<Void> all = Uni.createFrom().voidItem();
+                    for (ReadModelProjection readModel : readModels) {
+                        all = all.chain(() -> readModel.apply(tx, events, concerned));
+                    }
+                    return all.chain(() -> StreamNumbers.take(tx))
+                            .chain(numbers -> insert(tx, fresh, events, concerned, numbers).chain(() -> numbers.store(tx, notifies)))
+                            .replaceWith(events.size());
+                });
+    }
+
+    /** The new events' rows, numbered in log order (per partition) by {@code numbers}. */
+    private static Uni<Void> insert(SqlConnection tx, List<LogRecord> records, List<NewEvent> events, ConcernedDyads concerned,
+                                    StreamNumbers numbers) {
+        Long[] seqs = new Long[events.size()];
         Arrays.setAll(seqs, i -> numbers.next());
-        Tuple columns = Sql.tuple(
-                candidates.stream().map(e -> e.envelope().metadata().eventId()).toArray(UUID[]::new),
-                distinct.stream().map(r -> r.position().partition()).toArray(Integer[]::new),
-                distinct.stream().map(r -> r.position().offset()).toArray(Long[]::new),
-                candidates.stream().map(e -> e.envelope().dyad().toString()).toArray(String[]::new),
-                candidates.stream().map(e -> e.envelope().type().wireName()).toArray(String[]::new),
-                candidates.stream().map(e -> e.envelope().metadata().factId()).toArray(String[]::new),
-                candidates.stream().map(e -> Sql.timestamp(e.envelope().metadata().recordedAt())).toArray(OffsetDateTime[]::new),
-                candidates.stream().map(NewEvent::json).toArray(String[]::new),
-                seqs,
-                distinct.stream().map(LogRecord::source).toArray(String[]::new));
-        return tx.preparedQuery(INSERT_EVENTS).execute(columns).chain(inserted -> {
-            Set<List<Object>> isNew = new HashSet<>();
-            inserted.forEach(row -> isNew.add(List.of(row.getString("dyad"), row.getUUID("event_id"))));
-            List<NewEvent> fresh = candidates.stream()
-                    .filter(e -> isNew.contains(List.of(e.envelope().dyad().toString(), e.envelope().metadata().eventId())))
-                    .toList();
-            if (fresh.isEmpty()) {
-                return Uni.createFrom().item(0);
-            }
-            Uni<Void> all = Uni.createFrom().voidItem();
-            for (ReadModelProjection readModel : readModels) {
-                all = all.chain(() -> readModel.apply(tx, fresh));
-            }
-            return all.replaceWith(fresh.size());
-        });
+        return tx.preparedQuery(INSERT_EVENTS).execute(Sql.tuple(
+                        events.stream().map(e -> e.envelope().metadata().eventId()).toArray(UUID[]::new),
+                        records.stream().map(r -> r.position().partition()).toArray(Integer[]::new),
+                        records.stream().map(r -> r.position().offset()).toArray(Long[]::new),
+                        events.stream().map(e -> e.envelope().dyad().toString()).toArray(String[]::new),
+                        events.stream().map(e -> e.envelope().type().wireName()).toArray(String[]::new),
+                        events.stream().map(e -> e.envelope().metadata().factId()).toArray(String[]::new),
+                        events.stream().map(e -> Sql.timestamp(e.envelope().metadata().recordedAt())).toArray(OffsetDateTime[]::new),
+                        events.stream().map(NewEvent::json).toArray(String[]::new),
+                        seqs,
+                        records.stream().map(LogRecord::source).toArray(String[]::new),
+                        events.stream().map(concerned::arrayLiteral).toArray(String[]::new)))
+                .replaceWithVoid();
     }
 
     /** In ascending order, so that two transactions never wait for each other in a circle. */

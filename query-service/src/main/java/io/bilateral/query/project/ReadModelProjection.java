@@ -13,5 +13,10 @@ import java.util.List;
  */
 public interface ReadModelProjection {
 
-    Uni<Void> apply(SqlConnection tx, List<NewEvent> events);
+    /**
+     * Applies the events. A read model that finds an event changed other dyads' reads too
+     * notes them in {@code concerned}; they are stored with the event when the transaction
+     * inserts it, after every read model (see {@link Projector}).
+     */
+    Uni<Void> apply(SqlConnection tx, List<NewEvent> events, ConcernedDyads concerned);
 }

@@ -1,6 +1,7 @@
 package io.bilateral.query.readmodel.dyad;
 
 import io.bilateral.events.envelope.EventEnvelope;
+import io.bilateral.query.project.ConcernedDyads;
 import io.bilateral.query.project.NewEvent;
 import io.bilateral.query.project.ReadModelProjection;
 import io.bilateral.query.project.Sql;
@@ -33,7 +34,7 @@ public class DyadProjection implements ReadModelProjection {
     }
 
     @Override
-    public Uni<Void> apply(SqlConnection tx, List<NewEvent> events) {
+    public Uni<Void> apply(SqlConnection tx, List<NewEvent> events, ConcernedDyads concerned) {
         // One row per dyad, in a fixed order: a statement may not update a row twice.
         Map<String, Span> spans = new TreeMap<>();
         for (NewEvent event : events) {

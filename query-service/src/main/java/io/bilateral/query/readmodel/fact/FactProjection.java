@@ -10,6 +10,7 @@ import io.bilateral.events.event.FactAmended;
 import io.bilateral.events.event.FactRetracted;
 import io.bilateral.events.event.RelationEvent;
 import io.bilateral.events.time.PartialDate;
+import io.bilateral.query.project.ConcernedDyads;
 import io.bilateral.query.project.NewEvent;
 import io.bilateral.query.project.ReadModelProjection;
 import io.bilateral.query.project.Sql;
@@ -77,11 +78,6 @@ public class FactProjection implements ReadModelProjection {
             SELECT dyad, fact_id FROM unnest($1::text[], $2::text[]) AS batch (dyad, fact_id)
             ON CONFLICT DO NOTHING""";
     private static final String UNCONCERN = "DELETE FROM fact_concerns WHERE fact_id = $1";
-    /** Which other dyads' reads the event changed: their kept answers end with it (see V13). */
-    private static final String MARK_CONCERNS = """
-            UPDATE events SET concerns = batch.concerns::text[]
-            FROM unnest($1::text[], $2::uuid[], $3::text[]) AS batch (dyad, event_id, concerns)
-            WHERE events.dyad = batch.dyad AND events.event_id = batch.event_id""";
     private static final String RETRACT = """
             UPDATE facts SET retracted = true, revision = revision + 1, updated_at = $2 WHERE fact_id = $1""";
     private static final String REVISIONS = """
@@ -116,24 +112,24 @@ public class FactProjection implements ReadModelProjection {
             ON CONFLICT DO NOTHING""";
 
     @Override
-    public Uni<Void> apply(SqlConnection tx, List<NewEvent> events) {
+    public Uni<Void> apply(SqlConnection tx, List<NewEvent> events, ConcernedDyads concerned) {
         Uni<Void> applied = Uni.createFrom().voidItem();
         List<NewEvent> run = new ArrayList<>();
         for (NewEvent e : events) {
             if (e.envelope().type().isCorrection()) {
                 List<NewEvent> before = List.copyOf(run);
                 run.clear();
-                applied = applied.chain(() -> record(tx, before)).chain(() -> correct(tx, e));
+                applied = applied.chain(() -> record(tx, before, concerned)).chain(() -> correct(tx, e, concerned));
             } else {
                 run.add(e);
             }
         }
         List<NewEvent> last = List.copyOf(run);
-        return applied.chain(() -> record(tx, last));
+        return applied.chain(() -> record(tx, last, concerned));
     }
 
     /** Records new facts: revision 1 of each, or a conflict when its id is taken. */
-    private Uni<Void> record(SqlConnection tx, List<NewEvent> facts) {
+    private Uni<Void> record(SqlConnection tx, List<NewEvent> facts, ConcernedDyads concerned) {
         if (facts.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -168,71 +164,48 @@ public class FactProjection implements ReadModelProjection {
             List<Revision> revisions = new ArrayList<>();
             List<Conflict> conflicts = new ArrayList<>();
             List<Counted> counted = new ArrayList<>();
-            List<NewEvent> concerned = new ArrayList<>();
+            List<NewEvent> fresh = new ArrayList<>();
             for (NewEvent e : tried) {
                 if (ids.contains(e.envelope().metadata().factId())) {
                     revisions.add(new Revision(e, 1, "RECORDED", null, null));
                     counted.add(new Counted(e.envelope().dyad().toString(), e.envelope().type().wireName(),
                             e.envelope().event().coding().goldstein(), 1));
-                    concerned.add(e);
+                    fresh.add(e);
                 } else {
                     conflicts.add(new Conflict(e, 1, null, ALREADY_EXISTS));
                 }
             }
             repeated.forEach(e -> conflicts.add(new Conflict(e, 1, null, ALREADY_EXISTS)));
             return revisions(tx, revisions).chain(() -> conflicts(tx, conflicts)).chain(() -> count(tx, counted))
-                    .chain(() -> concerns(tx, concerned));
+                    .chain(() -> concerns(tx, fresh, concerned));
         });
     }
 
-    /** The new facts' other dyads: rows of fact_concerns, and their events marked (only facts that name any). */
-    private Uni<Void> concerns(SqlConnection tx, List<NewEvent> facts) {
+    /** The new facts' other dyads: rows of fact_concerns, and noted for their events (only facts that name any). */
+    private Uni<Void> concerns(SqlConnection tx, List<NewEvent> facts, ConcernedDyads concerned) {
         List<String> dyads = new ArrayList<>();
         List<String> factIds = new ArrayList<>();
-        List<NewEvent> marked = new ArrayList<>();
         for (NewEvent e : facts) {
             List<String> concerns = concernsOf(e.envelope().event());
             concerns.forEach(d -> {
                 dyads.add(d);
                 factIds.add(e.envelope().metadata().factId());
             });
-            if (!concerns.isEmpty()) {
-                marked.add(e);
-            }
+            concerned.add(e, concerns);
         }
-        if (marked.isEmpty()) {
+        if (dyads.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return tx.preparedQuery(CONCERNS).execute(Sql.tuple(dyads.toArray(String[]::new), factIds.toArray(String[]::new)))
-                .chain(() -> mark(tx, marked.stream().map(e -> new Marked(e, concernsOf(e.envelope().event()))).toList()));
+        return tx.preparedQuery(CONCERNS).execute(Sql.tuple(dyads.toArray(String[]::new), factIds.toArray(String[]::new))).replaceWithVoid();
     }
 
     private static List<String> concernsOf(RelationEvent fact) {
         return fact.alsoConcerns() == null ? List.of() : fact.alsoConcerns().stream().map(Object::toString).sorted().toList();
     }
 
-    /** An event and the other dyads whose reads it changed. */
-    private record Marked(NewEvent event, List<String> dyads) {
-    }
-
-    private Uni<Void> mark(SqlConnection tx, List<Marked> marked) {
-        return tx.preparedQuery(MARK_CONCERNS).execute(Sql.tuple(
-                        marked.stream().map(m -> m.event().envelope().dyad().toString()).toArray(String[]::new),
-                        marked.stream().map(m -> m.event().envelope().metadata().eventId()).toArray(UUID[]::new),
-                        // text[] per event, as one text of a PostgreSQL array literal per row of unnest.
-                        marked.stream().map(m -> "{" + String.join(",", m.dyads()) + "}").toArray(String[]::new)))
-                .replaceWithVoid();
-    }
-
-    /** A correction of a fact that concerns other dyads (before or after it) changes their timelines too. */
-    private Uni<Void> markCorrection(SqlConnection tx, NewEvent event, List<String> before, List<String> after) {
-        java.util.TreeSet<String> dyads = new java.util.TreeSet<>(before);
-        dyads.addAll(after);
-        return dyads.isEmpty() ? Uni.createFrom().voidItem() : mark(tx, List.of(new Marked(event, List.copyOf(dyads))));
-    }
 
     /** Applies an amendment or a retraction to the fact's current state, or records why it cannot. */
-    private Uni<Void> correct(SqlConnection tx, NewEvent event) {
+    private Uni<Void> correct(SqlConnection tx, NewEvent event, ConcernedDyads concerned) {
         EventEnvelope e = event.envelope();
         int basedOn = e.event() instanceof FactAmended amended ? amended.basedOnRevision() : ((FactRetracted) e.event()).basedOnRevision();
         return tx.preparedQuery(CURRENT).execute(Sql.tuple(e.metadata().factId())).chain(rows -> {
@@ -252,10 +225,12 @@ public class FactProjection implements ReadModelProjection {
             }
             List<String> concernedBefore = java.util.Arrays.asList(current.getArrayOfStrings("concerns"));
             if (e.event() instanceof FactRetracted retracted) {
-                return markCorrection(tx, event, concernedBefore, List.of()).chain(() -> tx.preparedQuery(RETRACT).execute(Sql.tuple(e.metadata().factId(), Sql.timestamp(e.metadata().recordedAt())))
+                // A correction of a fact that concerns other dyads (before or after it) changes their timelines too.
+                concerned.add(event, concernedBefore);
+                return tx.preparedQuery(RETRACT).execute(Sql.tuple(e.metadata().factId(), Sql.timestamp(e.metadata().recordedAt())))
                         .chain(() -> count(tx, List.of(new Counted(current.getString("dyad"), current.getString("type"), current.getDouble("goldstein"), -1))))
                         .chain(() -> revisions(tx, List.of(new Revision(event, revision + 1, "RETRACTED",
-                                retracted.reason().name() + (retracted.note() != null ? ": " + retracted.note() : ""), null)))));
+                                retracted.reason().name() + (retracted.note() != null ? ": " + retracted.note() : ""), null))));
             }
             FactAmended amended = (FactAmended) e.event();
             EventEnvelope merged;
@@ -272,6 +247,8 @@ public class FactProjection implements ReadModelProjection {
             payload.set(EventJson.CODING, JSON.valueToTree(coding));
             Double before = current.getDouble("goldstein");
             List<String> concernedAfter = concernsOf(merged.event());
+            concerned.add(event, concernedBefore);
+            concerned.add(event, concernedAfter);
             String factId = e.metadata().factId();
             return tx.preparedQuery(AMEND).execute(Sql.tuple(factId, when.edtf, when.earliest, when.latest,
                             when.precision, merged.event().certainty() == null ? null : merged.event().certainty().name(),
@@ -284,8 +261,7 @@ public class FactProjection implements ReadModelProjection {
                                     new Counted(current.getString("dyad"), current.getString("type"), coding.goldstein(), 1))))
                     .chain(() -> concernedAfter.equals(concernedBefore) ? Uni.createFrom().voidItem()
                             : tx.preparedQuery(UNCONCERN).execute(Sql.tuple(factId)).chain(() -> tx.preparedQuery(CONCERNS).execute(Sql.tuple(
-                                    concernedAfter.toArray(String[]::new), concernedAfter.stream().map(d -> factId).toArray(String[]::new)))))
-                    .chain(() -> markCorrection(tx, event, concernedBefore, concernedAfter));
+                                    concernedAfter.toArray(String[]::new), concernedAfter.stream().map(d -> factId).toArray(String[]::new)))).replaceWithVoid());
         });
     }
 
