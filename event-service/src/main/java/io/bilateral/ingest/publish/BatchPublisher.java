@@ -34,17 +34,21 @@ public class BatchPublisher {
 
     private final String servers;
     private final IngestConfig config;
+    private final PublishMetrics metrics;
     private final ReentrantLock lock = new ReentrantLock();
     private KafkaProducer<String, byte[]> producer;
 
-    BatchPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String servers, IngestConfig config) {
+    BatchPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String servers, IngestConfig config, PublishMetrics metrics) {
         this.servers = servers;
         this.config = config;
+        this.metrics = metrics;
     }
 
     /** Publishes every event of the spool, committed together; returns the last offset per partition. */
     public List<LogPosition> publish(BatchSpool spool) {
         lock.lock();
+        long start = System.nanoTime();
+        boolean committed = false;
         try {
             KafkaProducer<String, byte[]> p;
             try {
@@ -77,6 +81,7 @@ public class BatchPublisher {
                     RecordMetadata m = ack.get();
                     last.merge(m.partition(), m.offset(), Math::max);
                 }
+                committed = true;
                 return last.entrySet().stream().map(e -> new LogPosition(e.getKey(), e.getValue())).toList();
             } catch (CommitOutcomeUnknown e) {
                 // Kafka forbids aborting after a commit timed out: the commit may still complete.
@@ -90,6 +95,7 @@ public class BatchPublisher {
             }
         } finally {
             lock.unlock();
+            metrics.batch(start, spool.size(), committed);
         }
     }
 

@@ -24,17 +24,21 @@ public class EventPublisher {
 
     private final Producer<String, byte[]> producer;
     private final IngestConfig config;
+    private final PublishMetrics metrics;
 
-    EventPublisher(Producer<String, byte[]> producer, IngestConfig config) {
+    EventPublisher(Producer<String, byte[]> producer, IngestConfig config, PublishMetrics metrics) {
         this.producer = producer;
         this.config = config;
+        this.metrics = metrics;
     }
 
     public Uni<LogPosition> publish(EventEnvelope event) {
         Uni<LogPosition> sent = Uni.createFrom().emitter(em -> {
+            long start = System.nanoTime();
             try {
                 producer.send(CloudEventsKafka.toRecord(Topics.EVENTS, event, config.publish().source()),
                         (meta, error) -> {
+                            metrics.single(start, error == null);
                             if (error == null) {
                                 em.complete(new LogPosition(meta.partition(), meta.offset()));
                             } else {
@@ -42,6 +46,7 @@ public class EventPublisher {
                             }
                         });
             } catch (RuntimeException e) {
+                metrics.single(start, false);
                 em.fail(new BrokerUnavailableException("the broker cannot be reached: " + e.getMessage(), e));
             }
         });

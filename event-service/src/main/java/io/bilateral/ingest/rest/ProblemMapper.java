@@ -9,6 +9,8 @@ import io.bilateral.ingest.validate.RequestTooSlowException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -34,6 +36,10 @@ import java.util.List;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    /** Every problem answered, counted by its type and status: refusals as an operator sees them. */
+    @Inject
+    MeterRegistry metrics;
 
     @ServerExceptionMapper
     public Response invalid(InvalidSubmissionException e, UriInfo uri) {
@@ -96,7 +102,10 @@ public class ProblemMapper {
         return problem(Problem.internalError(uri.getPath()));
     }
 
-    static Response problem(Problem p) {
+    Response problem(Problem p) {
+        String type = p.type().getPath();
+        metrics.counter("bilateral.refusals", "type", type.substring(type.lastIndexOf('/') + 1), "status", Integer.toString(p.status()))
+                .increment();
         return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
     }
 }

@@ -5,6 +5,9 @@ import io.bilateral.query.config.DatabaseOptions;
 import io.bilateral.query.config.StreamConfig;
 import io.bilateral.query.project.Projector;
 import io.bilateral.query.readmodel.search.SearchIndexer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -47,13 +50,25 @@ public class StreamHub {
     private volatile boolean wokenWhileReading;
     /** Every event up to here was fanned out; -1 until the head was read at start-up. */
     private volatile long head = -1;
+    private final MeterRegistry metrics;
+    private final Gauge subscribers;
+    private final Counter deliveries;
+    private final Counter overflows;
     private PgSubscriber listener;
     private long pollTimer = -1;
     private long heartbeatTimer = -1;
 
     StreamHub(CommittedEvents events, StreamConfig config, DatabaseOptions database, Vertx vertx, DyadVersions versions,
-              SearchIndexer search) {
+              SearchIndexer search, MeterRegistry metrics) {
         this.search = search;
+        // What an operator watches of the stream: how many listen, what reached them, who fell behind.
+        this.metrics = metrics;
+        this.subscribers = Gauge.builder("bilateral.stream.subscribers", subscriptions, Set::size).description("Open event streams")
+                .register(metrics);
+        this.deliveries = Counter.builder("bilateral.stream.deliveries").description("Events sent to subscribers (one per subscriber)")
+                .register(metrics);
+        this.overflows = Counter.builder("bilateral.stream.overflows").description("Subscribers ended because they fell too far behind")
+                .register(metrics);
         this.events = events;
         this.config = config;
         this.database = database;
@@ -82,6 +97,9 @@ public class StreamHub {
     }
 
     void onStop(@Observes ShutdownEvent stop) {
+        // The registry may outlive this bean (Quarkus restarts the application in tests): the
+        // gauge would keep reading this hub's set.
+        List.of(subscribers, deliveries, overflows).forEach(metrics::remove);
         vertx.cancelTimer(pollTimer);
         vertx.cancelTimer(heartbeatTimer);
         if (listener != null) {
@@ -92,6 +110,14 @@ public class StreamHub {
     /** The position fanned out so far: everything up to it is committed; -1 before start-up finished. */
     long head() {
         return head;
+    }
+
+    void delivered() {
+        deliveries.increment();
+    }
+
+    void overflowed() {
+        overflows.increment();
     }
 
     int subscribers() {

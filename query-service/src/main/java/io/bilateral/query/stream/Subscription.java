@@ -198,6 +198,7 @@ final class Subscription {
     /** Holds the lock. The queue's events are dropped: the subscriber reads them again after reconnecting. */
     private void overflow() {
         LOG.debugf("subscriber %s overflowed at position %d", filter, resumeFrom);
+        hub.overflowed();
         end("overflow", "https://bilateral.io/problems/stream-overflow", "Subscriber too slow",
                 "more than " + config.buffer() + " events were waiting for this subscriber; reconnect with Last-Event-ID to resume");
         hub.later(config.overflowGrace().toMillis(), () -> {
@@ -282,6 +283,9 @@ final class Subscription {
                     break;
                 }
                 emitter.emit(next.event());
+                if (next.seq() > 0) {
+                    hub.delivered();
+                }
                 if (readOn) {
                     fetch();
                 }

@@ -82,6 +82,25 @@ class EventStreamTest implements ReadyFirst {
     }
 
     @Test
+    void subscribersAndDeliveries_areAtQMetrics() throws Exception {
+        double delivered = metric("bilateral_stream_deliveries_total");
+        try (SseClient client = open("?dyad=NZL-TUV", Map.of())) {
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> metric("bilateral_stream_subscribers") >= 1);
+            LogWriter.publish(Events.relationsEstablished("NZL-TUV", "1979"));
+            client.next(WAIT);
+            assertThat(metric("bilateral_stream_deliveries_total")).isGreaterThanOrEqualTo(delivered + 1);
+        }
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString()).contains("bilateral_stream_overflows_total");
+    }
+
+    private static double metric(String name) {
+        return java.util.Arrays.stream(given().get("/q/metrics").then().statusCode(200).extract().asString().split("\n"))
+                .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
+    }
+
+    @Test
     void filters_letOnlyMatchingEventsThrough() throws Exception {
         EventEnvelope visit = Events.of("nzl-wsm-visit", """
                 {"type": "OfficialVisit", "dyad": "NZL-WSM", "occurred": "2019-05", "visitingState": "NZL",
