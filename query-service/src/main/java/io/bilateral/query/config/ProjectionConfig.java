@@ -20,7 +20,10 @@ public interface ProjectionConfig {
     @WithDefault("bilateral-query")
     String groupId();
 
-    /** Most records applied in one database transaction. */
+    /**
+     * About the most records of one partition applied in one database transaction: a partition's
+     * fetch is sized for this many, and a poll takes this many times {@link #concurrency()}.
+     */
     @WithDefault("500")
     int maxPollRecords();
 
