@@ -24,11 +24,18 @@ public final class LogWriter {
     }
 
     public static LogPosition publish(EventEnvelope event) {
+        return publish(event, Map.of());
+    }
+
+    /** As event-service publishes within a trace: these propagation fields ({@code traceparent}) in its headers. */
+    public static LogPosition publish(EventEnvelope event, Map<String, String> trace) {
         String servers = LocalStackTestResource.stack().kafka().bootstrapServers();
         ensureTopic(servers);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", servers,
                 "acks", "all"), new StringSerializer(), new ByteArraySerializer())) {
-            RecordMetadata m = producer.send(CloudEventsKafka.toRecord(Topics.EVENTS, event, "/tests")).get();
+            var record = CloudEventsKafka.toRecord(Topics.EVENTS, event, "/tests");
+            trace.forEach((field, value) -> io.bilateral.events.envelope.TraceHeaders.put(record.headers(), field, value));
+            RecordMetadata m = producer.send(record).get();
             return new LogPosition(m.partition(), m.offset());
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);

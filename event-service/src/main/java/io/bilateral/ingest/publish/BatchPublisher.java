@@ -3,6 +3,7 @@ package io.bilateral.ingest.publish;
 import io.bilateral.events.envelope.LogPosition;
 import io.bilateral.events.envelope.Topics;
 import io.bilateral.ingest.config.IngestConfig;
+import io.opentelemetry.api.trace.Span;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -35,13 +36,16 @@ public class BatchPublisher {
     private final String servers;
     private final IngestConfig config;
     private final PublishMetrics metrics;
+    private final PublishTracing tracing;
     private final ReentrantLock lock = new ReentrantLock();
     private KafkaProducer<String, byte[]> producer;
 
-    BatchPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String servers, IngestConfig config, PublishMetrics metrics) {
+    BatchPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String servers, IngestConfig config, PublishMetrics metrics,
+                   PublishTracing tracing) {
         this.servers = servers;
         this.config = config;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     /** Publishes every event of the spool, committed together; returns the last offset per partition. */
@@ -49,6 +53,8 @@ public class BatchPublisher {
         lock.lock();
         long start = System.nanoTime();
         boolean committed = false;
+        Span span = tracing.start(spool.size());
+        Throwable failure = null;
         try {
             KafkaProducer<String, byte[]> p;
             try {
@@ -69,6 +75,7 @@ public class BatchPublisher {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("the batch took longer than " + config.publish().batchTimeout());
                     }
+                    tracing.inject(span, record.headers());
                     acks.add(p.send(record, (meta, error) -> {
                         if (error != null) {
                             failed.compareAndSet(null, error);
@@ -93,9 +100,13 @@ public class BatchPublisher {
                 abandon(p, e);
                 throw new BrokerUnavailableException("the batch was not committed to the log: " + e.getMessage(), e);
             }
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
         } finally {
             lock.unlock();
             metrics.batch(start, spool.size(), committed);
+            PublishTracing.end(span, failure);
         }
     }
 

@@ -9,7 +9,9 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.opentelemetry.api.trace.Span;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.util.concurrent.TimeoutException;
 
@@ -25,20 +27,27 @@ public class EventPublisher {
     private final Producer<String, byte[]> producer;
     private final IngestConfig config;
     private final PublishMetrics metrics;
+    private final PublishTracing tracing;
 
-    EventPublisher(Producer<String, byte[]> producer, IngestConfig config, PublishMetrics metrics) {
+    EventPublisher(Producer<String, byte[]> producer, IngestConfig config, PublishMetrics metrics, PublishTracing tracing) {
         this.producer = producer;
         this.config = config;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     public Uni<LogPosition> publish(EventEnvelope event) {
+        // Started here, on the caller's thread, where the POST's span is current.
+        Span span = tracing.start(1);
         Uni<LogPosition> sent = Uni.createFrom().emitter(em -> {
             long start = System.nanoTime();
             try {
-                producer.send(CloudEventsKafka.toRecord(Topics.EVENTS, event, config.publish().source()),
+                ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord(Topics.EVENTS, event, config.publish().source());
+                tracing.inject(span, record.headers());
+                producer.send(record,
                         (meta, error) -> {
                             metrics.single(start, error == null);
+                            PublishTracing.end(span, error);
                             if (error == null) {
                                 em.complete(new LogPosition(meta.partition(), meta.offset()));
                             } else {
@@ -47,6 +56,7 @@ public class EventPublisher {
                         });
             } catch (RuntimeException e) {
                 metrics.single(start, false);
+                PublishTracing.end(span, e);
                 em.fail(new BrokerUnavailableException("the broker cannot be reached: " + e.getMessage(), e));
             }
         });

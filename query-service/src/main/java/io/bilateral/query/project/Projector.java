@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,20 +88,24 @@ public class Projector {
     private final boolean notifies;
     /** Most partitions of a batch in transactions at once. */
     private final int concurrency;
+    /** The live projection's spans; none for a rebuild's replay. */
+    private final ProjectionTracing tracing;
 
     @Inject
-    Projector(Pool pool, Instance<ReadModelProjection> readModels, ParkingLot parking, ProjectionConfig config) {
-        this(pool, readModels.stream().toList(), parking, LOCK_SPACE, true, config.concurrency());
+    Projector(Pool pool, Instance<ReadModelProjection> readModels, ParkingLot parking, ProjectionConfig config,
+              ProjectionTracing tracing) {
+        this(pool, readModels.stream().toList(), parking, LOCK_SPACE, true, config.concurrency(), tracing);
     }
 
     private Projector(Pool pool, List<ReadModelProjection> readModels, ParkingLot parking, int lockSpace, boolean notifies,
-                      int concurrency) {
+                      int concurrency, ProjectionTracing tracing) {
         this.pool = pool;
         this.readModels = readModels;
         this.parking = parking;
         this.lockSpace = lockSpace;
         this.notifies = notifies;
         this.concurrency = Math.max(1, concurrency);
+        this.tracing = tracing;
     }
 
     /**
@@ -108,7 +113,7 @@ public class Projector {
      * locks of its own: it shares no table with the live projection.
      */
     Projector on(Pool other) {
-        return new Projector(other, readModels, parking, LOCK_SPACE + 1, false, concurrency);
+        return new Projector(other, readModels, parking, LOCK_SPACE + 1, false, concurrency, null);
     }
 
     /**
@@ -155,8 +160,18 @@ public class Projector {
     private record Outcome(int applied, Throwable failure) {
     }
 
-    /** The records of one partition (or of no more than one), in one transaction. */
+    /** The records of one partition (or of no more than one), in one transaction; traced once committed. */
     private Uni<Integer> applyPartition(List<LogRecord> batch, Map<Integer, Long> positions) {
+        if (tracing == null) {
+            return transaction(batch, positions);
+        }
+        return Uni.createFrom().deferred(() -> {
+            Instant start = Instant.now();
+            return transaction(batch, positions).invoke(() -> tracing.committed(batch, start));
+        });
+    }
+
+    private Uni<Integer> transaction(List<LogRecord> batch, Map<Integer, Long> positions) {
         Map<Integer, Long> nextOffsets = nextOffsets(batch);
         positions.forEach((partition, position) -> nextOffsets.computeIfPresent(partition, (p, next) -> Math.max(next, position)));
         List<String> dyads = batch.stream().map(LogRecord::dyad).distinct().toList();

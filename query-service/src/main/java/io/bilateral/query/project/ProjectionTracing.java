@@ -1,0 +1,63 @@
+package io.bilateral.query.project;
+
+import io.bilateral.events.envelope.Topics;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The projection's part of a fact's trace: for each record that carries one (see
+ * {@code TraceHeaders}), a consumer span in the publication's trace, from the start of the
+ * transaction that applied the record to its commit. Only committed transactions make spans:
+ * a batch retried after a failure shows once, as it finally was. With tracing off (the
+ * default), nothing is made.
+ */
+@ApplicationScoped
+public class ProjectionTracing {
+
+    private static final TextMapGetter<Map<String, String>> FIELDS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+            return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
+    };
+
+    private final Tracer tracer;
+    private final TextMapPropagator propagator;
+
+    ProjectionTracing(Tracer tracer, OpenTelemetry openTelemetry) {
+        this.tracer = tracer;
+        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+    }
+
+    /** The records' spans, from {@code start} to now: their transaction has just committed. */
+    void committed(List<LogRecord> records, Instant start) {
+        for (LogRecord r : records) {
+            if (r.trace().isEmpty()) {
+                continue;
+            }
+            tracer.spanBuilder("project " + Topics.EVENTS).setSpanKind(SpanKind.CONSUMER)
+                    .setParent(propagator.extract(Context.root(), r.trace(), FIELDS))
+                    .setStartTimestamp(start)
+                    .setAttribute("messaging.system", "kafka")
+                    .setAttribute("messaging.kafka.destination.partition", r.position().partition())
+                    .setAttribute("messaging.kafka.message.offset", r.position().offset())
+                    .setAttribute("bilateral.dyad", r.dyad())
+                    .startSpan()
+                    .end();
+        }
+    }
+}
