@@ -2,6 +2,7 @@ package io.bilateral.query.project;
 
 import io.bilateral.query.config.ProjectionConfig;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.time.Duration;
 import java.util.List;
@@ -81,28 +82,44 @@ final class BatchApplier {
     /** The slow path: each record in its own transaction; the one that fails is parked. */
     private void applyOneByOne(List<LogRecord> batch) {
         for (LogRecord r : batch) {
-            Duration backoff = config.retryBackoff();
-            while (host.running() && host.owns(r.position().partition())) {
+            // Every line about this event says which it is (JSON logs carry the MDC).
+            MDC.put("dyad", r.dyad());
+            MDC.put("position", r.position().toString());
+            if (r.event() != null) {
+                MDC.put("eventId", r.event().metadata().eventId().toString());
+            }
+            try {
+                applyOne(r);
+            } finally {
+                MDC.remove("dyad");
+                MDC.remove("position");
+                MDC.remove("eventId");
+            }
+        }
+    }
+
+    private void applyOne(LogRecord r) {
+        Duration backoff = config.retryBackoff();
+        while (host.running() && host.owns(r.position().partition())) {
+            try {
                 try {
-                    try {
-                        projector.apply(List.of(r)).await().atMost(STATEMENT_LIMIT);
-                    } catch (RuntimeException e) {
-                        if (Failures.isTransient(e)) {
-                            throw e;
-                        }
-                        LOG.errorf(e, "parking the event at %s of dyad %s: %s", r.position(), r.dyad(), Failures.reason(e));
-                        projector.park(r, e).await().atMost(STATEMENT_LIMIT);
-                        host.parked(r);
-                    }
-                    host.applied(List.of(r));
-                    break;
+                    projector.apply(List.of(r)).await().atMost(STATEMENT_LIMIT);
                 } catch (RuntimeException e) {
-                    String reason = Failures.reason(e);
-                    host.failed(reason);
-                    LOG.warnf("event at %s not applied (%s); retrying in %s", r.position(), reason, backoff);
-                    host.waitBeforeRetry(backoff);
-                    backoff = longer(backoff);
+                    if (Failures.isTransient(e)) {
+                        throw e;
+                    }
+                    LOG.errorf(e, "parking the event at %s of dyad %s: %s", r.position(), r.dyad(), Failures.reason(e));
+                    projector.park(r, e).await().atMost(STATEMENT_LIMIT);
+                    host.parked(r);
                 }
+                host.applied(List.of(r));
+                break;
+            } catch (RuntimeException e) {
+                String reason = Failures.reason(e);
+                host.failed(reason);
+                LOG.warnf("event at %s not applied (%s); retrying in %s", r.position(), reason, backoff);
+                host.waitBeforeRetry(backoff);
+                backoff = longer(backoff);
             }
         }
     }
