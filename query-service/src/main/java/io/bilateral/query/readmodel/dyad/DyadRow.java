@@ -12,13 +12,15 @@ import java.time.OffsetDateTime;
 @Table(name = "dyads")
 public class DyadRow {
 
+    // Each text column says so: Hibernate's check of the mapping (dev mode) expects varchar otherwise.
     @Id
+    @Column(columnDefinition = "text")
     public String dyad;
 
-    @Column(name = "first_actor")
+    @Column(name = "first_actor", columnDefinition = "text")
     public String firstActor;
 
-    @Column(name = "second_actor")
+    @Column(name = "second_actor", columnDefinition = "text")
     public String secondActor;
 
     @Column(name = "first_recorded_at")

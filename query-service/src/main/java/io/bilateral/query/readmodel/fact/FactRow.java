@@ -12,18 +12,23 @@ import java.time.LocalDate;
 @Table(name = "facts")
 public class FactRow {
 
+    // Each text column says so: Hibernate's check of the mapping (dev mode) expects varchar otherwise.
     @Id
-    @Column(name = "fact_id")
+    @Column(name = "fact_id", columnDefinition = "text")
     public String factId;
 
+    @Column(columnDefinition = "text")
     public String dyad;
 
+    @Column(columnDefinition = "text")
     public String type;
 
+    @Column(columnDefinition = "text")
     public String occurred;
 
     public LocalDate earliest;
 
+    @Column(columnDefinition = "text")
     public String precision;
 
     public boolean retracted;
