@@ -51,16 +51,14 @@ public class ProblemMapper {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(problem(Problem.of("unauthorized", "Unauthorized", 401,
-                        "writing needs a valid bearer token (Authorization: Bearer <JWT>) with the role editor",
-                        uri.getPath(), List.of())))
+        return Response.fromResponse(problem(Problem.unauthorized(
+                        "writing needs a valid bearer token (Authorization: Bearer <JWT>) with the role editor", uri.getPath())))
                 .header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return problem(Problem.of("forbidden", "Forbidden", 403,
-                "the token does not carry the role this needs (editor)", uri.getPath(), List.of()));
+        return problem(Problem.forbidden("editor", uri.getPath()));
     }
 
     @ServerExceptionMapper

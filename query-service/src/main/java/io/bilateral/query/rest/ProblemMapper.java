@@ -57,8 +57,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(problem(Problem.of("unauthorized", "Unauthorized", 401,
-                        "this needs a valid bearer token (Authorization: Bearer <JWT>)", uri.getPath(), List.of())))
+        return Response.fromResponse(problem(Problem.unauthorized(
+                        "this needs a valid bearer token (Authorization: Bearer <JWT>)", uri.getPath())))
                 .header("WWW-Authenticate", "Bearer").build();
     }
 
@@ -70,8 +70,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return problem(Problem.of("forbidden", "Forbidden", 403,
-                "the token does not carry the role this needs (admin)", uri.getPath(), List.of()));
+        return problem(Problem.forbidden("admin", uri.getPath()));
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,6 @@
 package io.bilateral.query.stream;
 
+import io.bilateral.events.problem.Problem;
 import io.bilateral.query.config.StreamConfig;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiEmitter;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.jboss.logging.Logger;
 
+import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -199,7 +201,7 @@ final class Subscription {
     private void overflow() {
         LOG.debugf("subscriber %s overflowed at position %d", filter, resumeFrom);
         hub.overflowed();
-        end("overflow", "https://bilateral.io/problems/stream-overflow", "Subscriber too slow",
+        end("overflow", Problem.type("stream-overflow"), "Subscriber too slow",
                 "more than " + config.buffer() + " events were waiting for this subscriber; reconnect with Last-Event-ID to resume");
         hub.later(config.overflowGrace().toMillis(), () -> {
             synchronized (this) {
@@ -215,17 +217,17 @@ final class Subscription {
     private void unavailable(Throwable failure) {
         LOG.warnf("a subscriber's stream ends: %s", failure.toString());
         synchronized (this) {
-            end("unavailable", "https://bilateral.io/problems/stream-unavailable", "Stream interrupted",
+            end("unavailable", Problem.type("stream-unavailable"), "Stream interrupted",
                     "the read models' database did not answer; reconnect with Last-Event-ID to resume");
         }
         drain();
     }
 
     /** Holds the lock. The last frame: a problem (RFC 9457 members) with the position to resume from. */
-    private void end(String name, String type, String title, String detail) {
+    private void end(String name, URI type, String title, String detail) {
         ending = true;
         queue.clear();
-        String data = new JsonObject().put("type", type).put("title", title).put("detail", detail)
+        String data = new JsonObject().put("type", type.toString()).put("title", title).put("detail", detail)
                 .put("resumeFrom", Long.toString(resumeFrom)).encode();
         queue.add(new Frame(0, sse.newEventBuilder().name(name).id(Long.toString(resumeFrom))
                 .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, data).build()));

@@ -19,7 +19,22 @@ public record Problem(URI type, String title, int status, String detail, String 
     /** A problem of the given kind ({@code invalid-event}, {@code broker-unavailable}, ...). */
     public static Problem of(String kind, String title, int status, String detail, String instance,
                              List<Violation> errors) {
-        return new Problem(URI.create(TYPE_BASE + kind), title, status, detail, instance, errors);
+        return new Problem(type(kind), title, status, detail, instance, errors);
+    }
+
+    /** The type URI of a kind of problem, also where a problem is not an HTTP answer (a stream's end event). */
+    public static URI type(String kind) {
+        return URI.create(TYPE_BASE + kind);
+    }
+
+    /** No token, or one that does not verify; {@code detail} says what the request needs. */
+    public static Problem unauthorized(String detail, String instance) {
+        return of("unauthorized", "Unauthorized", 401, detail, instance, List.of());
+    }
+
+    /** A valid token without the role the request needs. */
+    public static Problem forbidden(String role, String instance) {
+        return of("forbidden", "Forbidden", 403, "the token does not carry the role this needs (" + role + ")", instance, List.of());
     }
 
     /** A plain HTTP failure (unknown path, wrong method, wrong media type ...), typed by its status. */
