@@ -23,7 +23,8 @@ import java.util.Map;
 @ApplicationScoped
 public class ProjectionTracing {
 
-    private static final TextMapGetter<Map<String, String>> FIELDS = new TextMapGetter<>() {
+    /** Reads the propagation fields ({@code traceparent}, {@code tracestate}) of a record or a stored event. */
+    public static final TextMapGetter<Map<String, String>> FIELDS = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(Map<String, String> carrier) {
             return carrier.keySet();

@@ -69,11 +69,14 @@ public class Projector {
      * text of an array literal per row: unnest takes one dimension).
      */
     private static final String INSERT_EVENTS = """
-            INSERT INTO events (event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload, seq, source, concerns)
-            SELECT event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload::jsonb, seq, source, concerns::text[]
+            INSERT INTO events (event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload, seq, source, concerns,
+                                traceparent)
+            SELECT event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload::jsonb, seq, source, concerns::text[],
+                   traceparent
             FROM unnest($1::uuid[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
-                        $8::text[], $9::bigint[], $10::text[], $11::text[])
-                 AS batch (event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload, seq, source, concerns)""";
+                        $8::text[], $9::bigint[], $10::text[], $11::text[], $12::text[])
+                 AS batch (event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload, seq, source, concerns,
+                           traceparent)""";
     /** Never backwards: an instance that lost its partitions may still commit an old batch. */
     private static final String SAVE_OFFSET = """
             INSERT INTO projection_offsets (topic, partition, next_offset, updated_at) VALUES ($1, $2, $3, now())
@@ -302,7 +305,7 @@ public class Projector {
                 });
     }
 
-    /** The new events' rows, numbered in log order (per partition) by {@code numbers}. */
+    /** The new events' rows, numbered in log order (per partition) by {@code numbers}, with the trace each was published in. */
     private static Uni<Void> insert(SqlConnection tx, List<LogRecord> records, List<NewEvent> events, ConcernedDyads concerned,
                                     StreamNumbers numbers) {
         Long[] seqs = new Long[events.size()];
@@ -318,7 +321,8 @@ public class Projector {
                         events.stream().map(NewEvent::json).toArray(String[]::new),
                         seqs,
                         records.stream().map(LogRecord::source).toArray(String[]::new),
-                        events.stream().map(concerned::arrayLiteral).toArray(String[]::new)))
+                        events.stream().map(concerned::arrayLiteral).toArray(String[]::new),
+                        records.stream().map(r -> r.trace().get("traceparent")).toArray(String[]::new)))
                 .replaceWithVoid();
     }
 

@@ -6,7 +6,7 @@ package io.bilateral.query.stream;
  * and shared by every subscriber it goes to; and the other dyads whose reads it changed
  * ({@code concerns}: a fact that also concerns them, or a correction of one).
  */
-record CommittedEvent(long seq, String dyad, String type, String cloudEvent, java.util.List<String> concerns) {
+record CommittedEvent(long seq, String dyad, String type, String cloudEvent, java.util.List<String> concerns, String traceparent) {
 
     boolean involves(java.util.Set<String> actors) {
         int dash = dyad.indexOf('-');

@@ -25,7 +25,8 @@ class CommittedEvents {
      * V13) in order; each branch gives at most a page, and the merge keeps the first page of both.
      */
     private static final String SELECTED = """
-            SELECT seq, event_id, log_partition, log_offset, dyad, type, recorded_at, source, payload::text AS data, concerns
+            SELECT seq, event_id, log_partition, log_offset, dyad, type, recorded_at, source, payload::text AS data, concerns,
+                   traceparent
             FROM events
             WHERE seq > $1 AND seq <= $2 AND %s
               AND ($4::text[] IS NULL OR split_part(dyad, '-', 1) = ANY($4) OR split_part(dyad, '-', 2) = ANY($4))
@@ -67,12 +68,14 @@ class CommittedEvents {
     /**
      * Structured-mode CloudEvents JSON, as another team would get from the topic: the same id,
      * source, type (with its schema version), subject and time, the event as {@code data}, and
-     * where it sits in the log as the extensions {@code logpartition} and {@code logoffset}.
+     * where it sits in the log as the extensions {@code logpartition} and {@code logoffset}; the
+     * trace it was published in, when traced, as {@code traceparent} (distributed tracing).
      */
     private static CommittedEvent event(Row r) {
         String type = r.getString("type");
         String ceType = CloudEventsKafka.TYPE_PREFIX + type + ".v" + EventType.byWireName(type).map(EventType::schemaVersion).orElse(1);
         String source = r.getString("source") == null ? CloudEventsKafka.DEFAULT_SOURCE : r.getString("source");
+        String traceparent = r.getString("traceparent");
         String json = "{\"specversion\":\"1.0\",\"id\":\"" + r.getUUID("event_id")
                 + "\",\"source\":" + Json.encode(source)
                 + ",\"type\":" + Json.encode(ceType)
@@ -80,8 +83,10 @@ class CommittedEvents {
                 + ",\"time\":\"" + r.getOffsetDateTime("recorded_at").toInstant()
                 + "\",\"datacontenttype\":\"application/json\",\"logpartition\":" + r.getInteger("log_partition")
                 + ",\"logoffset\":" + r.getLong("log_offset")
+                + (traceparent == null ? "" : ",\"traceparent\":" + Json.encode(traceparent))
                 + ",\"data\":" + r.getString("data") + "}";
         String[] concerns = r.getArrayOfStrings("concerns");
-        return new CommittedEvent(r.getLong("seq"), r.getString("dyad"), type, json, concerns == null ? List.of() : List.of(concerns));
+        return new CommittedEvent(r.getLong("seq"), r.getString("dyad"), type, json, concerns == null ? List.of() : List.of(concerns),
+                traceparent);
     }
 }

@@ -51,6 +51,7 @@ public class StreamHub {
     /** Every event up to here was fanned out; -1 until the head was read at start-up. */
     private volatile long head = -1;
     private final MeterRegistry metrics;
+    private final StreamTracing tracing;
     private final Gauge subscribers;
     private final Counter deliveries;
     private final Counter overflows;
@@ -59,8 +60,9 @@ public class StreamHub {
     private long heartbeatTimer = -1;
 
     StreamHub(CommittedEvents events, StreamConfig config, DatabaseOptions database, Vertx vertx, DyadVersions versions,
-              SearchIndexer search, MeterRegistry metrics) {
+              SearchIndexer search, MeterRegistry metrics, StreamTracing tracing) {
         this.search = search;
+        this.tracing = tracing;
         // What an operator watches of the stream: how many listen, what reached them, who fell behind.
         this.metrics = metrics;
         this.subscribers = Gauge.builder("bilateral.stream.subscribers", subscriptions, Set::size).description("Open event streams")
@@ -112,8 +114,9 @@ public class StreamHub {
         return head;
     }
 
-    void delivered() {
+    void delivered(CommittedEvent e) {
         deliveries.increment();
+        tracing.delivered(e);
     }
 
     void overflowed() {

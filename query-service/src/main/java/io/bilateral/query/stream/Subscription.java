@@ -31,7 +31,11 @@ final class Subscription {
     private static final Logger LOG = Logger.getLogger(Subscription.class);
 
     /** An SSE event to send, with its stream position (0 for comments and notices). */
-    private record Frame(long seq, OutboundSseEvent event) {
+    /** What goes out next; {@code committed} is the event it carries, null for other frames. */
+    private record Frame(long seq, OutboundSseEvent event, CommittedEvent committed) {
+        Frame(long seq, OutboundSseEvent event) {
+            this(seq, event, null);
+        }
     }
 
     private final StreamHub hub;
@@ -242,7 +246,7 @@ final class Subscription {
 
     private Frame frame(CommittedEvent e) {
         return new Frame(e.seq(), sse.newEventBuilder().id(Long.toString(e.seq()))
-                .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, e.cloudEvent()).build());
+                .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, e.cloudEvent()).build(), e);
     }
 
     /**
@@ -285,8 +289,8 @@ final class Subscription {
                     break;
                 }
                 emitter.emit(next.event());
-                if (next.seq() > 0) {
-                    hub.delivered();
+                if (next.committed() != null) {
+                    hub.delivered(next.committed());
                 }
                 if (readOn) {
                     fetch();
