@@ -50,9 +50,9 @@ public class AsyncApiResource {
         ObjectNode channels = doc.putObject("channels");
         ObjectNode topic = channels.putObject("relationEvents").put("address", Topics.EVENTS)
                 .put("description", "Every accepted fact and correction. Key: the dyad id (BEL-CHN), so a dyad's history is "
-                        + "one partition, in order. Published in Kafka transactions: read with isolation.level=read_committed.");
+                        + "one partition, in order. A batch is published in one Kafka transaction: read with isolation.level=read_committed.");
         topic.putArray("servers").addObject().put("$ref", "#/servers/log");
-        topic.putObject("bindings").putObject("kafka").put("partitions", config.topic().partitions()).put("replicas", 1)
+        topic.putObject("bindings").putObject("kafka").put("partitions", config.topic().partitions())
                 .putObject("topicConfiguration").put("retention.ms", -1);
         ObjectNode topicMessages = topic.putObject("messages");
         ObjectNode stream = channels.putObject("eventStream").put("address", "/events/stream")
