@@ -1,6 +1,5 @@
 package io.bilateral.query.project;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +28,7 @@ public final class ConcernedDyads {
     /** The event's other dyads as a PostgreSQL array literal, or null when none. */
     String arrayLiteral(NewEvent event) {
         TreeSet<String> dyads = byEvent.get(key(event));
-        return dyads == null ? null : "{" + String.join(",", new ArrayList<>(dyads)) + "}";
+        return dyads == null ? null : "{" + String.join(",", dyads) + "}";
     }
 
     private static List<Object> key(NewEvent event) {
