@@ -51,9 +51,20 @@ final class KafkaView implements AutoCloseable {
         return ends;
     }
 
-    /** The group's members, each with the partitions of the events topic it has now (member id to partitions). */
+    /**
+     * The group's members, each with the partitions of the events topic it has now (member id to
+     * partitions); none while the group does not exist yet (its first member has not joined).
+     */
     Map<String, Set<Integer>> assignments(String group) {
-        ConsumerGroupDescription d = get(admin.describeConsumerGroups(List.of(group)).all()).get(group);
+        ConsumerGroupDescription d;
+        try {
+            d = get(admin.describeConsumerGroups(List.of(group)).all()).get(group);
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException) {
+                return Map.of();
+            }
+            throw e;
+        }
         Map<String, Set<Integer>> members = new TreeMap<>();
         for (MemberDescription m : d.members()) {
             members.put(m.consumerId(), m.assignment().topicPartitions().stream()
