@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -35,11 +36,31 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
                 System.setProperty(CLEARED, "true");
             }
             LocalKafka.neverExitTheJvm();
-            LocalStack started = LocalStack.start(root.resolve(java.util.UUID.randomUUID().toString()), 0, 0);
+            LocalStack started = startInNewDirectory(root);
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "local-stack-shutdown"));
             stack = started;
         }
         return stack;
+    }
+
+    /**
+     * One more attempt, in a new directory on new ports, when the first fails. What failed is
+     * printed whole first: Quarkus reports a test resource's failure to the test only as a
+     * reflective InvocationTargetException, without its cause.
+     */
+    private static LocalStack startInNewDirectory(Path root) {
+        try {
+            return LocalStack.start(root.resolve(UUID.randomUUID().toString()), 0, 0);
+        } catch (RuntimeException first) {
+            System.err.println("[local-stack] the test stack did not start; trying once more on new ports. What failed:");
+            first.printStackTrace();
+            try {
+                return LocalStack.start(root.resolve(UUID.randomUUID().toString()), 0, 0);
+            } catch (RuntimeException second) {
+                second.addSuppressed(first);
+                throw second;
+            }
+        }
     }
 
     @Override
