@@ -6,7 +6,10 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Discriminator;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import io.bilateral.events.event.EventType;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +18,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Puts an example of every event type (from {@code event-examples.json}: the demo data's facts
- * and a sample of each type it lacks) into the OpenAPI document of {@code POST /events}, and
- * a two-event example into {@code POST /events/batch}.
+ * The request bodies of {@code POST /events} and {@code POST /events/batch} in the OpenAPI
+ * document: one of the event types, each a reference to the JSON Schema this service serves
+ * at {@code /schemas/{type}} (chosen by the event's {@code type}), and an example of every type
+ * (from {@code event-examples.json}: the demo data's facts and a sample of each type it lacks);
+ * a batch is an array of them, or JSON lines.
  */
 public class EventExamplesFilter implements OASFilter {
 
@@ -27,16 +32,30 @@ public class EventExamplesFilter implements OASFilter {
         PathItem single = openAPI.getPaths().getPathItem("/events");
         if (single != null && single.getPOST() != null && single.getPOST().getRequestBody() != null) {
             MediaType json = single.getPOST().getRequestBody().getContent().getMediaType("application/json");
+            json.setSchema(anEvent());
             examples.forEach((type, example) -> json.addExample(type, OASFactory.createExample().value(example)));
         }
         PathItem batch = openAPI.getPaths().getPathItem("/events/batch");
         if (batch != null && batch.getPOST() != null && batch.getPOST().getRequestBody() != null) {
             MediaType json = batch.getPOST().getRequestBody().getContent().getMediaType("application/json");
             if (json != null) {
+                json.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(anEvent()));
                 json.addExample("two facts", OASFactory.createExample().value(
                         List.of(examples.get("DiplomaticRelationsEstablished"), examples.get("OfficialVisit"))));
             }
         }
+    }
+
+    /** One event: of the type its {@code type} names, as {@code GET /schemas/{type}} describes it. */
+    private static Schema anEvent() {
+        Schema oneOf = OASFactory.createSchema().description("One event: GET /schemas/{type} on this service is the schema of each type");
+        Discriminator discriminator = OASFactory.createDiscriminator().propertyName("type");
+        for (EventType type : EventType.values()) {
+            String ref = "/schemas/" + type.wireName();
+            oneOf.addOneOf(OASFactory.createSchema().ref(ref));
+            discriminator.addMapping(type.wireName(), ref);
+        }
+        return oneOf.discriminator(discriminator);
     }
 
     private static Map<String, Object> load() {

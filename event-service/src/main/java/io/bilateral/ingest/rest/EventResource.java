@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -74,7 +75,8 @@ public class EventResource {
     @Operation(summary = "Record one fact",
             description = "Validates the event and publishes it to the log; answers 202 once the broker acknowledged it. "
                     + "GET /schemas lists every type's fields.")
-    @APIResponse(responseCode = "202", description = "In the log, at the returned partition and offset")
+    @APIResponse(responseCode = "202", description = "In the log, at the returned partition and offset",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
     @APIResponse(responseCode = "400", description = "Invalid event: problem+json naming each field")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "The token lacks the editor role")
@@ -98,7 +100,8 @@ public class EventResource {
             description = "A JSON array of events, or JSON lines (application/x-ndjson). The whole batch is validated "
                     + "first (every error listed, pointers start with the event's index), then published in one Kafka "
                     + "transaction: readers see all of it or none. Streamed: large files are never held in memory.")
-    @APIResponse(responseCode = "202", description = "All committed to the log")
+    @APIResponse(responseCode = "202", description = "All committed to the log",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchAccepted.class)))
     @APIResponse(responseCode = "400", description = "At least one invalid event: nothing published")
     @APIResponse(responseCode = "408", description = "The body took longer than bilateral.limits.max-batch-time to arrive: nothing published")
     @APIResponse(responseCode = "413", description = "Past bilateral.limits.max-batch-bytes or max-batch-events: nothing published")

@@ -155,6 +155,31 @@ class EventResourceTest implements ReadyFirst {
     }
 
     @Test
+    void thePostBodies_referenceEveryTypesServedSchema_andTheAnswersAreTyped() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        com.fasterxml.jackson.databind.JsonNode post = doc.at("/paths/~1events/post");
+        com.fasterxml.jackson.databind.JsonNode one = post.at("/requestBody/content/application~1json/schema");
+        assertThat(one.at("/discriminator/propertyName").asText()).isEqualTo("type");
+        java.util.List<String> refs = new java.util.ArrayList<>();
+        one.path("oneOf").forEach(s -> refs.add(s.path("$ref").asText()));
+        assertThat(refs).hasSize(io.bilateral.events.event.EventType.values().length);
+        for (io.bilateral.events.event.EventType type : io.bilateral.events.event.EventType.values()) {
+            String ref = "/schemas/" + type.wireName();
+            assertThat(refs).contains(ref);
+            assertThat(one.at("/discriminator/mapping/" + type.wireName()).asText()).isEqualTo(ref);
+            // Each reference is a schema this service serves.
+            given().get(ref).then().statusCode(200).body("title", notNullValue());
+        }
+        // A batch is an array of the same.
+        assertThat(doc.at("/paths/~1events~1batch/post/requestBody/content/application~1json/schema/items/oneOf")).isEqualTo(one.path("oneOf"));
+        assertThat(post.at("/responses/202/content/application~1json/schema/$ref").asText()).isEqualTo("#/components/schemas/Accepted");
+        assertThat(doc.at("/paths/~1events~1batch/post/responses/202/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/BatchAccepted");
+        assertThat(doc.at("/components/schemas/Accepted/properties").size()).isPositive();
+    }
+
+    @Test
     void theExplorersOrigin_mayPostFromTheBrowser_andNoOtherOrigin() {
         // The browser's preflight before a POST with a token, from the page's origin: allowed.
         given().header("Origin", "http://localhost:8082").header("Access-Control-Request-Method", "POST")

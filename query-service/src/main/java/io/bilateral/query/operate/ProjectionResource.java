@@ -63,6 +63,7 @@ public class ProjectionResource {
      * those measured at {@code measuredAt}, before the outage). {@code searchLagEvents}: events
      * committed to the read models that full-text search does not cover yet.
      */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ProjectionStatus")
     public record Status(String state, String lastError, List<Integer> partitionsHere, Instant measuredAt,
                          String measureError, long lagEvents, double lagSeconds, long parkedEvents,
                          long searchLagEvents, List<LagMonitor.PartitionLag> partitions) {

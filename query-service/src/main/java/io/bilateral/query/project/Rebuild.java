@@ -60,6 +60,7 @@ public class Rebuild {
     public enum State { IDLE, MIGRATING, REPLAYING, SWAPPING, DONE, FAILED, RUNNING_ELSEWHERE }
 
     /** What the rebuild is doing, for operators. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "RebuildStatus")
     public record Status(State state, Instant startedAt, Instant finishedAt, Map<Integer, Long> resumedFrom,
                          Map<Integer, Long> position, long recordsReplayed, String error) {
     }

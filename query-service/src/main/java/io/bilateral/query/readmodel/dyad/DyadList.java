@@ -26,6 +26,7 @@ public class DyadList {
             LIMIT $1""";
 
     /** One line of the list. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DyadListEntry")
     public record Entry(String dyad, List<String> actors, List<String> names, long facts, OffsetDateTime lastRecordedAt) {
     }
 

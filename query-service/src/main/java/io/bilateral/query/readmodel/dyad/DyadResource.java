@@ -7,7 +7,7 @@ import io.bilateral.query.readmodel.register.MissionPosts;
 import io.bilateral.query.readmodel.register.RepresentationLevels;
 import io.bilateral.query.rest.NotFoundProblem;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
+import io.bilateral.query.readmodel.register.Representation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -67,19 +67,18 @@ public class DyadResource {
     }
 
     /** Status, latest visit and trade from the latest facts of their kinds; open missions from all mission facts. */
-    private static DyadSummary.FromFacts fromFacts(Map<String, StoredFact> latest, List<StoredFact> missions, List<JsonObject> representation) {
+    private static DyadSummary.FromFacts fromFacts(Map<String, StoredFact> latest, List<StoredFact> missions,
+                                                   List<Representation.Level> representation) {
         StoredFact status = latest.get("status");
         StoredFact visit = latest.get("visit");
         StoredFact trade = latest.get("trade");
-        int open = (int) MissionPosts.fold(missions).stream().filter(p -> "OPEN".equals(p.getString("status"))).count();
+        int open = (int) MissionPosts.fold(missions).stream().filter(p -> "OPEN".equals(p.status())).count();
         return new DyadSummary.FromFacts(
-                status == null ? null : "DiplomaticRelationsEstablished".equals(status.type()) ? "ESTABLISHED" : status.event().getString("change"),
+                status == null ? null : "DiplomaticRelationsEstablished".equals(status.type()) ? "ESTABLISHED" : status.text("change"),
                 representation, open,
-                visit == null ? null : new JsonObject().put("factId", visit.factId()).put("occurred", visit.occurred())
-                        .put("visitor", visit.event().getJsonObject("visitor").getString("name"))
-                        .put("office", visit.event().getString("office")).put("visitingState", visit.event().getString("visitingState")),
-                trade == null ? null : new JsonObject().put("factId", trade.factId()).put("occurred", trade.occurred())
-                        .put("flow", trade.event().getString("flow")).put("value", trade.event().getValue("value"))
-                        .put("currency", trade.event().getString("currency")).put("qualifier", trade.event().getString("qualifier")));
+                visit == null ? null : new DyadSummary.LatestVisit(visit.factId(), visit.occurred(),
+                        visit.event().getJsonObject("visitor").getString("name"), visit.text("office"), visit.text("visitingState")),
+                trade == null ? null : new DyadSummary.LatestTrade(trade.factId(), trade.occurred(), trade.text("flow"),
+                        (Number) trade.event().getValue("value"), trade.text("currency"), trade.text("qualifier")));
     }
 }

@@ -3,7 +3,7 @@ package io.bilateral.query.readmodel.dyad;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.bilateral.events.actor.Actor;
 import io.bilateral.events.actor.Actors;
-import io.vertx.core.json.JsonObject;
+import io.bilateral.query.readmodel.register.Representation;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DyadSummary(String dyad, List<Actor> actors, RelationsSince relationsSince, String currentStatus,
-                          List<Map<String, Object>> representation, int openMissions, Map<String, Object> latestVisit, Map<String, Object> latestTrade,
+                          List<Representation.Level> representation, int openMissions, LatestVisit latestVisit, LatestTrade latestTrade,
                           long factCount, Map<String, Long> countsByType, Balance balance,
                           OffsetDateTime firstRecordedAt, OffsetDateTime lastRecordedAt) {
 
@@ -28,18 +28,25 @@ public record DyadSummary(String dyad, List<Actor> actors, RelationsSince relati
     public record Balance(long cooperative, double cooperation, long conflictual, double conflict, double net) {
     }
 
+    /** The latest visit: its fact, when, the visitor's name and office, and the visiting state. */
+    public record LatestVisit(String factId, String occurred, String visitor, String office, String visitingState) {
+    }
+
+    /** The latest trade figure: its fact, when, the flow, value, currency and qualifier. */
+    public record LatestTrade(String factId, String occurred, String flow, Number value, String currency, String qualifier) {
+    }
+
     /** The parts read from the facts themselves. */
-    record FromFacts(String currentStatus, List<JsonObject> representation, int openMissions, JsonObject latestVisit, JsonObject latestTrade) {
+    record FromFacts(String currentStatus, List<Representation.Level> representation, int openMissions, LatestVisit latestVisit,
+                     LatestTrade latestTrade) {
     }
 
     static DyadSummary of(DyadRow row, RelationsSince since, FromFacts facts, Map<String, Long> counts, Balance balance) {
         return new DyadSummary(row.dyad,
                 List.of(Actors.find(row.firstActor).orElseThrow(), Actors.find(row.secondActor).orElseThrow()),
                 since, facts.currentStatus(),
-                facts.representation().isEmpty() ? null : facts.representation().stream().map(JsonObject::getMap).toList(),
-                facts.openMissions(),
-                facts.latestVisit() == null ? null : facts.latestVisit().getMap(),
-                facts.latestTrade() == null ? null : facts.latestTrade().getMap(),
+                facts.representation().isEmpty() ? null : facts.representation(),
+                facts.openMissions(), facts.latestVisit(), facts.latestTrade(),
                 counts.values().stream().mapToLong(Long::longValue).sum(), counts, balance,
                 row.firstRecordedAt, row.lastRecordedAt);
     }

@@ -2,7 +2,7 @@ package io.bilateral.query.readmodel.fact;
 
 import io.bilateral.query.rest.NotFoundProblem;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
+import io.bilateral.query.readmodel.StoredJson;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -13,6 +13,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One fact: its current state, every revision with who changed it why (the reason and the
@@ -42,36 +45,27 @@ public class FactResource {
     @GET
     @Path("/{factId}")
     @Operation(summary = "A fact with its history", description = "Current state, every revision, and corrections that conflicted.")
-    public Uni<JsonObject> fact(@PathParam("factId") String factId) {
+    public Uni<FactDetail> fact(@PathParam("factId") String factId) {
         Tuple id = Tuple.of(factId);
         return pool.preparedQuery(FACT).execute(id).chain(rows -> {
             if (rows.rowCount() == 0) {
                 return Uni.createFrom().failure(new NotFoundProblem("no fact " + factId));
             }
             Row f = rows.iterator().next();
-            JsonObject fact = new JsonObject()
-                    .put("factId", f.getString("fact_id")).put("dyad", f.getString("dyad")).put("type", f.getString("type"))
-                    .put("occurred", f.getString("occurred")).put("precision", f.getString("precision"))
-                    .put("earliest", str(f.getLocalDate("earliest"))).put("latest", str(f.getLocalDate("latest")))
-                    .put("certainty", f.getString("certainty")).put("revision", f.getInteger("revision"))
-                    .put("retracted", f.getBoolean("retracted"))
-                    .put("recordedAt", str(f.getOffsetDateTime("recorded_at"))).put("updatedAt", str(f.getOffsetDateTime("updated_at")))
-                    .put("current", f.getJsonObject("payload"));
-            return pool.preparedQuery(HISTORY).execute(id).map(history -> {
-                JsonArray revisions = new JsonArray();
-                history.forEach(r -> revisions.add(new JsonObject()
-                        .put("revision", r.getInteger("revision")).put("eventId", r.getUUID("event_id").toString())
-                        .put("kind", r.getString("kind")).put("reason", r.getString("reason"))
-                        .put("sources", r.getJsonArray("sources")).put("changes", r.getValue("changes"))
-                        .put("recordedAt", str(r.getOffsetDateTime("recorded_at"))).put("recordedBy", recordedBy(r))));
-                return fact.put("history", revisions);
-            }).chain(withHistory -> pool.preparedQuery(CONFLICTS).execute(id).map(conflicts -> {
-                JsonArray list = new JsonArray();
-                conflicts.forEach(c -> list.add(new JsonObject()
-                        .put("eventId", c.getUUID("event_id").toString()).put("basedOnRevision", c.getInteger("based_on_revision"))
-                        .put("currentRevision", c.getInteger("current_revision")).put("reason", c.getString("reason"))
-                        .put("recordedAt", str(c.getOffsetDateTime("recorded_at"))).put("recordedBy", recordedBy(c))));
-                return withHistory.put("conflicts", list);
+            return pool.preparedQuery(HISTORY).execute(id).chain(history -> pool.preparedQuery(CONFLICTS).execute(id).map(conflicts -> {
+                List<FactDetail.Revision> revisions = new ArrayList<>(history.rowCount());
+                history.forEach(r -> revisions.add(new FactDetail.Revision(r.getInteger("revision"), r.getUUID("event_id").toString(),
+                        r.getString("kind"), r.getString("reason"), StoredJson.list(r.getJsonArray("sources")),
+                        StoredJson.map(r.getJsonObject("changes")), str(r.getOffsetDateTime("recorded_at")), recordedBy(r))));
+                List<FactDetail.Conflict> conflicting = new ArrayList<>(conflicts.rowCount());
+                conflicts.forEach(c -> conflicting.add(new FactDetail.Conflict(c.getUUID("event_id").toString(),
+                        c.getInteger("based_on_revision"), c.getInteger("current_revision"), c.getString("reason"),
+                        str(c.getOffsetDateTime("recorded_at")), recordedBy(c))));
+                return new FactDetail(f.getString("fact_id"), f.getString("dyad"), f.getString("type"), f.getString("occurred"),
+                        f.getString("precision"), str(f.getLocalDate("earliest")), str(f.getLocalDate("latest")),
+                        f.getString("certainty"), f.getInteger("revision"), f.getBoolean("retracted"),
+                        str(f.getOffsetDateTime("recorded_at")), str(f.getOffsetDateTime("updated_at")),
+                        StoredJson.map(f.getJsonObject("payload")), revisions, conflicting);
             }));
         });
     }
@@ -81,8 +75,8 @@ public class FactResource {
     }
 
     /** Who recorded it (subject, issuer, client), or "unknown" for an event recorded before that was kept. */
-    private static Object recordedBy(io.vertx.mutiny.sqlclient.Row row) {
+    private static Object recordedBy(Row row) {
         JsonObject who = row.getJsonObject("recorded_by");
-        return who == null ? "unknown" : who;
+        return who == null ? FactDetail.UNKNOWN : who.getMap();
     }
 }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bilateral.query.rest.InvalidParameterException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.Consumes;
@@ -50,17 +48,15 @@ public class KnownFactsResource {
     @Operation(summary = "Which of these fact ids are recorded",
             description = "A JSON array of up to 10,000 fact ids; answers {\"known\": [...]}: those of them the read models hold "
                     + "(retracted ones included), in the order asked.")
-    public Uni<JsonObject> known(String body) {
+    public Uni<KnownFacts> known(String body) {
         List<String> asked = factIds(body);
         if (asked.isEmpty()) {
-            return Uni.createFrom().item(new JsonObject().put("known", new JsonArray()));
+            return Uni.createFrom().item(new KnownFacts(List.of()));
         }
         return pool.preparedQuery(KNOWN).execute(Tuple.of(asked.toArray(String[]::new))).map(rows -> {
             Set<String> recorded = new HashSet<>();
             rows.forEach(row -> recorded.add(row.getString("fact_id")));
-            JsonArray known = new JsonArray();
-            asked.stream().filter(recorded::contains).distinct().forEach(known::add);
-            return new JsonObject().put("known", known);
+            return new KnownFacts(asked.stream().filter(recorded::contains).distinct().toList());
         });
     }
 

@@ -2,7 +2,6 @@ package io.bilateral.query.readmodel.people;
 
 import io.bilateral.query.readmodel.dyad.KnownDyads;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.GET;
@@ -28,8 +27,8 @@ public class DyadPeopleResource {
 
     @GET
     @Operation(summary = "The people of a relation and their roles, in date order")
-    public Uni<JsonObject> people(@Parameter(example = "BEL-CHN") @PathParam("dyad") String dyad) {
+    public Uni<PersonRoles.OfDyad> people(@Parameter(example = "BEL-CHN") @PathParam("dyad") String dyad) {
         return dyads.require(dyad).chain(id -> pool.preparedQuery(PeopleResource.PEOPLE).execute(Tuple.of(id.toString(), null))
-                .map(rows -> new JsonObject().put("dyad", id.toString()).put("people", PeopleResource.group(rows))));
+                .map(rows -> new PersonRoles.OfDyad(id.toString(), PeopleResource.group(rows))));
     }
 }

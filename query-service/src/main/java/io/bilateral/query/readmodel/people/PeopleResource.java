@@ -2,8 +2,6 @@ package io.bilateral.query.readmodel.people;
 
 import io.bilateral.query.rest.InvalidParameterException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -16,7 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,24 +62,22 @@ public class PeopleResource {
 
     @GET
     @Operation(summary = "People by name, across every relation, with their roles")
-    public Uni<JsonObject> byName(@Parameter(example = "Verhofstadt") @QueryParam("name") String name) {
+    public Uni<PersonRoles.ByName> byName(@Parameter(example = "Verhofstadt") @QueryParam("name") String name) {
         if (name == null || name.isBlank()) {
             throw new InvalidParameterException("name", "is required: a name or part of one");
         }
         return pool.preparedQuery(PEOPLE).execute(Tuple.of(null, name))
-                .map(rows -> new JsonObject().put("name", name).put("people", group(rows)));
+                .map(rows -> new PersonRoles.ByName(name, group(rows)));
     }
 
-    static JsonArray group(RowSet<Row> rows) {
-        Map<String, JsonObject> people = new LinkedHashMap<>();
+    static List<PersonRoles> group(RowSet<Row> rows) {
+        Map<String, PersonRoles> people = new LinkedHashMap<>();
         for (Row r : rows) {
             String key = r.getString("name") + "|" + r.getString("wikidata_id");
-            JsonObject person = people.computeIfAbsent(key, k -> new JsonObject().put("name", r.getString("name"))
-                    .put("wikidataId", r.getString("wikidata_id")).put("roles", new JsonArray()));
-            person.getJsonArray("roles").add(new JsonObject().put("role", r.getString("role")).put("office", r.getString("office"))
-                    .put("factId", r.getString("fact_id")).put("dyad", r.getString("dyad")).put("type", r.getString("type"))
-                    .put("occurred", r.getString("occurred")).put("precision", r.getString("precision")));
+            people.computeIfAbsent(key, k -> new PersonRoles(r.getString("name"), r.getString("wikidata_id"), new ArrayList<>()))
+                    .roles().add(new PersonRoles.Role(r.getString("role"), r.getString("office"), r.getString("fact_id"),
+                            r.getString("dyad"), r.getString("type"), r.getString("occurred"), r.getString("precision")));
         }
-        return new JsonArray(people.values().stream().toList());
+        return List.copyOf(people.values());
     }
 }

@@ -6,10 +6,9 @@ import io.bilateral.events.actor.Actors;
 import io.bilateral.query.rest.InvalidParameterException;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import java.util.ArrayList;
 import java.util.List;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.GET;
@@ -58,17 +57,14 @@ public class ActorResource {
     @GET
     @Path("/{code}/dyads")
     @Operation(summary = "Every dyad of one actor, with the other actor and its number of current facts")
-    public Uni<JsonObject> dyads(@PathParam("code") String code) {
+    public Uni<ActorDyads> dyads(@PathParam("code") String code) {
         ActorCode actor = ActorCode.of(code);
         return pool.preparedQuery(DYADS).execute(Tuple.of(actor.code())).map(rows -> {
-            JsonArray dyads = new JsonArray();
-            rows.forEach(r -> dyads.add(new JsonObject().put("dyad", r.getString("dyad"))
-                    .put("other", r.getString("other"))
-                    .put("otherName", Actors.find(r.getString("other")).map(a -> a.name()).orElse(null))
-                    .put("facts", r.getLong("facts"))
-                    .put("lastRecordedAt", r.getOffsetDateTime("last_recorded_at").toString())));
-            return new JsonObject().put("actor", actor.code())
-                    .put("name", Actors.find(actor.code()).map(a -> a.name()).orElse(null)).put("dyads", dyads);
+            List<ActorDyads.Dyad> dyads = new ArrayList<>(rows.rowCount());
+            rows.forEach(r -> dyads.add(new ActorDyads.Dyad(r.getString("dyad"), r.getString("other"),
+                    Actors.find(r.getString("other")).map(Actor::name).orElse(null), r.getLong("facts"),
+                    r.getOffsetDateTime("last_recorded_at").toString())));
+            return new ActorDyads(actor.code(), Actors.find(actor.code()).map(Actor::name).orElse(null), dyads);
         });
     }
 }

@@ -2,6 +2,7 @@ package io.bilateral.query.readmodel.register;
 
 import io.bilateral.events.actor.DyadId;
 import io.smallrye.mutiny.Uni;
+import io.bilateral.query.readmodel.StoredJson;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The current (not retracted) facts of some types of one dyad, in timeline order, as stored:
@@ -34,6 +36,28 @@ public class FactsOfTypes {
 
     /** A fact of a register: where the timeline places it, and its stored event JSON. */
     public record StoredFact(String factId, String type, String occurred, String precision, JsonObject event) {
+
+        public String certainty() {
+            return event.getString("certainty");
+        }
+
+        public String summary() {
+            return event.getString("summary");
+        }
+
+        public List<Map<String, Object>> sources() {
+            return StoredJson.list(event.getJsonArray("sources"));
+        }
+
+        /** A text field of the event (an actor code, an enum's name ...), or null. */
+        public String text(String field) {
+            return event.getString(field);
+        }
+
+        /** An object field of the event (a person, a mission), as stored, or null. */
+        public Map<String, Object> object(String field) {
+            return StoredJson.map(event.getJsonObject(field));
+        }
     }
 
     /** The facts of one dyad, with the dyad they are of. */

@@ -1,7 +1,6 @@
 package io.bilateral.query.readmodel.register;
 
 import io.bilateral.query.readmodel.register.FactsOfTypes.StoredFact;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -22,27 +21,27 @@ public final class MeasureSteps {
     private MeasureSteps() {
     }
 
-    public static List<JsonObject> fold(List<StoredFact> facts) {
-        Map<String, JsonObject> byFact = new LinkedHashMap<>();
-        Map<String, JsonObject> latestByKind = new LinkedHashMap<>();
-        List<JsonObject> measures = new ArrayList<>();
-        java.util.Set<JsonObject> listed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    public static List<Measures.Measure> fold(List<StoredFact> facts) {
+        Map<String, Folding> byFact = new LinkedHashMap<>();
+        Map<String, Folding> latestByKind = new LinkedHashMap<>();
+        List<Folding> measures = new ArrayList<>();
+        java.util.Set<Folding> listed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         // Every imposition first: a step that names its measure joins it even when the step is
         // dated less precisely and so sorts before it ("2021" lifting "2021-12").
         for (StoredFact f : facts) {
-            if ("IMPOSED".equals(f.event().getString("step"))) {
-                byFact.put(f.factId(), measure(f, f.event()));
+            if ("IMPOSED".equals(f.text("step"))) {
+                byFact.put(f.factId(), new Folding(f));
             }
         }
         for (StoredFact f : facts) {
             JsonObject e = f.event();
             String kind = e.getString("imposedBy") + ">" + e.getString("imposedOn") + "|" + e.getString("measure") + "|" + e.getString("goods", "");
             String step = e.getString("step");
-            JsonObject measure = "IMPOSED".equals(step) ? byFact.get(f.factId())
+            Folding measure = "IMPOSED".equals(step) ? byFact.get(f.factId())
                     : e.getString("measureFact") != null && byFact.containsKey(e.getString("measureFact"))
                     ? byFact.get(e.getString("measureFact")) : latestByKind.get(kind);
             if (measure == null) {
-                measure = measure(f, e);
+                measure = new Folding(f);
                 byFact.put(f.factId(), measure);
             }
             if (listed.add(measure)) {
@@ -51,26 +50,37 @@ public final class MeasureSteps {
             if ("IMPOSED".equals(step)) {
                 latestByKind.put(kind, measure);
             }
-            measure.getJsonArray("steps").add(RegisterResource.entry(f).put("step", step).put("description", e.getString("description")));
+            measure.steps.add(new Measures.Step(f.factId(), f.occurred(), f.precision(), f.certainty(), f.summary(), f.sources(),
+                    step, e.getString("description")));
             // Once lifted, a measure stays lifted whatever step sorts after it.
-            if (!"LIFTED".equals(measure.getString("status"))) {
-                measure.put("status", switch (step) {
+            if (!"LIFTED".equals(measure.status)) {
+                measure.status = switch (step) {
                     case "LIFTED" -> "LIFTED";
                     case "EASED" -> "EASED";
                     default -> "IN_FORCE";
-                });
+                };
             }
             if ("LIFTED".equals(step)) {
-                measure.put("lifted", f.occurred());
+                measure.lifted = f.occurred();
             }
         }
-        return measures;
+        return measures.stream().map(Folding::measure).toList();
     }
 
-    private static JsonObject measure(StoredFact f, JsonObject e) {
-        return new JsonObject().put("factId", f.factId()).put("imposedBy", e.getString("imposedBy"))
-                .put("imposedOn", e.getString("imposedOn")).put("measure", e.getString("measure"))
-                .put("goods", e.getString("goods")).put("started", "IMPOSED".equals(e.getString("step")) ? f.occurred() : null)
-                .put("steps", new JsonArray());
+    /** A measure while its steps are folded in, from the fact that imposed it (or its first step when that was not recorded). */
+    private static final class Folding {
+        private final StoredFact first;
+        private final List<Measures.Step> steps = new ArrayList<>();
+        private String status;
+        private String lifted;
+
+        Folding(StoredFact first) {
+            this.first = first;
+        }
+
+        Measures.Measure measure() {
+            return new Measures.Measure(first.factId(), first.text("imposedBy"), first.text("imposedOn"), first.text("measure"),
+                    first.text("goods"), "IMPOSED".equals(first.text("step")) ? first.occurred() : null, status, lifted, List.copyOf(steps));
+        }
     }
 }

@@ -1,9 +1,9 @@
 package io.bilateral.query.readmodel.register;
 
 import io.bilateral.query.readmodel.register.FactsOfTypes.StoredFact;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,20 +16,44 @@ public final class MissionPosts {
     private MissionPosts() {
     }
 
-    public static List<JsonObject> fold(List<StoredFact> missionFacts) {
-        Map<String, JsonObject> posts = new LinkedHashMap<>();
+    public static List<Missions.Post> fold(List<StoredFact> missionFacts) {
+        Map<String, Folding> posts = new LinkedHashMap<>();
         for (StoredFact f : missionFacts) {
             JsonObject m = f.event().getJsonObject("mission");
             String key = m.getString("sendingState") + "|" + m.getString("hostState") + "|" + m.getString("city") + "|" + m.getString("kind");
-            JsonObject post = posts.computeIfAbsent(key, k -> new JsonObject().mergeIn(m).put("facts", new JsonArray()));
-            post.getJsonArray("facts").add(RegisterResource.entry(f).put("type", f.type()));
+            Folding post = posts.computeIfAbsent(key, k -> new Folding(m));
+            post.facts.add(new Missions.PostFact(f.factId(), f.occurred(), f.precision(), f.certainty(), f.summary(), f.sources(), f.type()));
             switch (f.type()) {
-                case "MissionOpened" -> post.put("status", "OPEN").put("since", f.occurred());
-                case "MissionClosed" -> post.put("status", "CLOSED").put("closed", f.occurred());
+                case "MissionOpened" -> {
+                    post.status = "OPEN";
+                    post.since = f.occurred();
+                }
+                case "MissionClosed" -> {
+                    post.status = "CLOSED";
+                    post.closed = f.occurred();
+                }
                 // "has an embassy": open, unless a later-dated fact closed it.
-                default -> post.put("status", post.getString("status", "OPEN"));
+                default -> post.status = post.status == null ? "OPEN" : post.status;
             }
         }
-        return List.copyOf(posts.values());
+        return posts.values().stream().map(Folding::post).toList();
+    }
+
+    /** A post while its facts are folded in. */
+    private static final class Folding {
+        private final JsonObject mission;
+        private final List<Missions.PostFact> facts = new ArrayList<>();
+        private String status;
+        private String since;
+        private String closed;
+
+        Folding(JsonObject mission) {
+            this.mission = mission;
+        }
+
+        Missions.Post post() {
+            return new Missions.Post(mission.getString("kind"), mission.getString("sendingState"), mission.getString("hostState"),
+                    mission.getString("city"), status, since, closed, List.copyOf(facts));
+        }
     }
 }

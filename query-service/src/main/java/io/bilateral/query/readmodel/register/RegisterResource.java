@@ -37,79 +37,58 @@ public class RegisterResource {
     @GET
     @Path("/visits")
     @Operation(summary = "Visit register: who visited whom, in which office, when")
-    public Uni<JsonObject> visits(@Parameter(example = "BEL-CHN") @PathParam("dyad") String dyad) {
-        return dyads.require(dyad).chain(id -> facts.of(id, "OfficialVisit")).map(list -> register(list, "visits", list.facts().stream().map(f -> entry(f)
-                .put("visitor", f.event().getJsonObject("visitor"))
-                .put("office", f.event().getString("office"))
-                .put("visitingState", f.event().getString("visitingState"))
-                .put("hostState", f.event().getString("hostState"))).toList()));
+    public Uni<Visits> visits(@Parameter(example = "BEL-CHN") @PathParam("dyad") String dyad) {
+        return dyads.require(dyad).chain(id -> facts.of(id, "OfficialVisit")).map(list -> new Visits(list.dyad().toString(),
+                list.facts().stream().map(f -> new Visits.Visit(f.factId(), f.occurred(), f.precision(), f.certainty(), f.summary(),
+                        f.sources(), f.object("visitor"), f.text("office"), f.text("visitingState"), f.text("hostState"))).toList()));
     }
 
     @GET
     @Path("/trade")
     @Operation(summary = "Trade series: value by period and flow, with currency, qualifier, rank, share, growth and reporter")
-    public Uni<JsonObject> trade(@Parameter(example = "BEL-CHN") @PathParam("dyad") String dyad) {
-        return dyads.require(dyad).chain(id -> facts.of(id, "TradeStatisticReported")).map(list -> register(list, "trade", list.facts().stream().map(f -> entry(f)
-                .put("reporter", f.event().getString("reporter")).put("partner", f.event().getString("partner"))
-                .put("flow", f.event().getString("flow")).put("value", f.event().getValue("value"))
-                .put("currency", f.event().getString("currency")).put("qualifier", f.event().getString("qualifier"))
-                .put("partnerRank", f.event().getValue("partnerRank")).put("sharePercent", f.event().getValue("sharePercent"))
-                .put("averageAnnualGrowthPercent", f.event().getValue("averageAnnualGrowthPercent"))).toList()));
+    public Uni<TradeFigures> trade(@Parameter(example = "BEL-CHN") @PathParam("dyad") String dyad) {
+        return dyads.require(dyad).chain(id -> facts.of(id, "TradeStatisticReported")).map(list -> new TradeFigures(list.dyad().toString(),
+                list.facts().stream().map(f -> {
+                    JsonObject e = f.event();
+                    return new TradeFigures.Figure(f.factId(), f.occurred(), f.precision(), f.certainty(), f.summary(), f.sources(),
+                            f.text("reporter"), f.text("partner"), f.text("flow"), (Number) e.getValue("value"), f.text("currency"),
+                            f.text("qualifier"), e.getInteger("partnerRank"), (Number) e.getValue("sharePercent"),
+                            (Number) e.getValue("averageAnnualGrowthPercent"));
+                }).toList()));
     }
 
     @GET
     @Path("/incidents")
     @Operation(summary = "Incident log: espionage, cyber incidents, sanctions and summons, with certainty")
-    public Uni<JsonObject> incidents(@Parameter(example = "BEL-CHN") @PathParam("dyad") String dyad,
-                                     @Parameter(description = "EDTF: incidents that may have happened on or after it (by activity, else disclosure)",
-                                             example = "2023") @QueryParam("from") String from) {
+    public Uni<IncidentLog> incidents(@Parameter(example = "BEL-CHN") @PathParam("dyad") String dyad,
+                                      @Parameter(description = "EDTF: incidents that may have happened on or after it (by activity, else disclosure)",
+                                              example = "2023") @QueryParam("from") String from) {
         java.time.LocalDate since = Periods.start("from", from);
         return dyads.require(dyad).chain(id -> facts.since(id, since, "EspionageAllegation", "CyberIncident", "PersonalSanction", "DiplomatSummoned"))
-                .map(list -> register(list, "incidents", list.facts().stream().map(f -> {
-                    JsonObject e = f.event();
-                    JsonObject entry = entry(f).put("type", f.type()).put("disclosed", e.getString("disclosed"));
-                    for (String field : List.of("accused", "accuser", "reportedBy", "accusedAgency", "kind", "targets",
-                            "threatActor", "attributedTo", "imposedBy", "target", "targetOffice", "measure", "duration",
-                            "reason", "summonedBy", "envoyOf", "envoy", "envoyTitle", "respondsTo")) {
-                        if (e.containsKey(field)) {
-                            entry.put(field, e.getValue(field));
-                        }
-                    }
-                    return entry;
-                }).toList())).map(RegisterResource::linkResponses);
+                .map(list -> new IncidentLog(list.dyad().toString(), list.facts().stream()
+                        .map(f -> incident(f, respondingTo(f.factId(), list.facts()))).toList()));
+    }
+
+    private static IncidentLog.Incident incident(StoredFact f, List<String> responses) {
+        JsonArray targets = f.event().getJsonArray("targets");
+        return new IncidentLog.Incident(f.factId(), f.occurred(), f.precision(), f.certainty(), f.summary(), f.sources(),
+                f.type(), f.text("disclosed"), f.text("accused"), f.text("accuser"), f.text("reportedBy"), f.text("accusedAgency"),
+                f.text("kind"), targets == null ? null : targets.getList(), f.text("threatActor"), f.text("attributedTo"),
+                f.text("imposedBy"), f.object("target"), f.text("targetOffice"), f.text("measure"), f.text("duration"),
+                f.text("reason"), f.text("summonedBy"), f.text("envoyOf"), f.object("envoy"), f.text("envoyTitle"),
+                f.text("respondsTo"), responses);
+    }
+
+    /** The incidents of the log that respond to this one (a summons answering a hack). */
+    private static List<String> respondingTo(String factId, List<StoredFact> log) {
+        return log.stream().filter(other -> factId.equals(other.text("respondsTo"))).map(StoredFact::factId).toList();
     }
 
     @GET
     @Path("/missions")
     @Operation(summary = "Missions: which state keeps which mission in which city, since when, and whether it is open")
-    public Uni<JsonObject> missions(@Parameter(example = "BEL-CHN") @PathParam("dyad") String dyad) {
+    public Uni<Missions> missions(@Parameter(example = "BEL-CHN") @PathParam("dyad") String dyad) {
         return dyads.require(dyad).chain(id -> facts.of(id, MissionPosts.TYPES))
-                .map(list -> register(list, "missions", MissionPosts.fold(list.facts())));
-    }
-
-    /** Each incident lists the incidents of the log that respond to it (a summons answering a hack). */
-    private static JsonObject linkResponses(JsonObject log) {
-        JsonArray incidents = log.getJsonArray("incidents");
-        for (int i = 0; i < incidents.size(); i++) {
-            JsonObject incident = incidents.getJsonObject(i);
-            JsonArray responses = new JsonArray();
-            for (int j = 0; j < incidents.size(); j++) {
-                if (incident.getString("factId").equals(incidents.getJsonObject(j).getString("respondsTo"))) {
-                    responses.add(incidents.getJsonObject(j).getString("factId"));
-                }
-            }
-            incident.put("responses", responses);
-        }
-        return log;
-    }
-
-    static JsonObject entry(StoredFact f) {
-        return new JsonObject().put("factId", f.factId()).put("occurred", f.occurred()).put("precision", f.precision())
-                .put("certainty", f.event().getString("certainty")).put("summary", f.event().getString("summary"))
-                .put("sources", f.event().getJsonArray("sources"));
-    }
-
-    private static JsonObject register(FactsOfTypes.Listed list, String name, List<JsonObject> entries) {
-        return new JsonObject().put("dyad", list.dyad().toString()).put(name, new JsonArray(entries));
+                .map(list -> new Missions(list.dyad().toString(), MissionPosts.fold(list.facts())));
     }
 }

@@ -21,8 +21,8 @@ public final class RepresentationLevels {
     private RepresentationLevels() {
     }
 
-    public static List<JsonObject> fold(List<StoredFact> facts) {
-        Map<String, JsonObject> levels = new LinkedHashMap<>();
+    public static List<Representation.Level> fold(List<StoredFact> facts) {
+        Map<String, Representation.Level> levels = new LinkedHashMap<>();
         for (StoredFact f : facts) {
             JsonObject e = f.event();
             String level = levelAfter(e);
@@ -34,14 +34,13 @@ public final class RepresentationLevels {
                 set(levels, e.getString("receivingState"), e.getString("sendingState"), level, f);
             }
         }
-        List<JsonObject> current = new ArrayList<>(levels.values());
-        current.sort(java.util.Comparator.comparing(l -> l.getString("sendingState")));
+        List<Representation.Level> current = new ArrayList<>(levels.values());
+        current.sort(java.util.Comparator.comparing(Representation.Level::sendingState));
         return current;
     }
 
-    private static void set(Map<String, JsonObject> levels, String sending, String receiving, String level, StoredFact f) {
-        levels.put(sending + ">" + receiving, new JsonObject().put("sendingState", sending).put("receivingState", receiving)
-                .put("level", level).put("since", f.occurred()).put("factId", f.factId()));
+    private static void set(Map<String, Representation.Level> levels, String sending, String receiving, String level, StoredFact f) {
+        levels.put(sending + ">" + receiving, new Representation.Level(sending, receiving, level, f.occurred(), f.factId()));
     }
 
     /** The contract's rule ({@link RepresentationChanged#levelAfter()}): the level given, else what the action implies. */

@@ -3,8 +3,6 @@ package io.bilateral.query.readmodel.register;
 import io.bilateral.query.readmodel.dyad.KnownDyads;
 import io.bilateral.query.rest.InvalidParameterException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.DefaultValue;
@@ -15,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The cooperation–conflict series: per year (or per month, for the facts dated at least to
@@ -42,18 +43,17 @@ public class ScoresResource {
 
     @GET
     @Operation(summary = "Cooperation–conflict series per year or month: counts and summed Goldstein score")
-    public Uni<JsonObject> scores(@PathParam("dyad") String dyad, @QueryParam("by") @DefaultValue("year") String by) {
+    public Uni<Scores> scores(@PathParam("dyad") String dyad, @QueryParam("by") @DefaultValue("year") String by) {
         if (!by.equals("year") && !by.equals("month")) {
             throw new InvalidParameterException("by", "must be year or month");
         }
         boolean yearly = by.equals("year");
         return dyads.require(dyad).chain(id -> pool.preparedQuery(SERIES)
                 .execute(Tuple.of(id.toString(), yearly ? "YYYY" : "YYYY-MM", yearly)).map(rows -> {
-            JsonArray series = new JsonArray();
-            rows.forEach(r -> series.add(new JsonObject().put("period", r.getString("period"))
-                    .put("facts", r.getLong("facts")).put("scored", r.getLong("scored"))
-                    .put("goldstein", Math.round(r.getDouble("goldstein") * 10) / 10.0)));
-            return new JsonObject().put("dyad", id.toString()).put("by", by).put("series", series);
+            List<Scores.Period> series = new ArrayList<>(rows.rowCount());
+            rows.forEach(r -> series.add(new Scores.Period(r.getString("period"), r.getLong("facts"), r.getLong("scored"),
+                    Math.round(r.getDouble("goldstein") * 10) / 10.0)));
+            return new Scores(id.toString(), by, series);
         }));
     }
 }

@@ -4,8 +4,6 @@ import io.bilateral.events.actor.DyadId;
 import io.bilateral.query.rest.InvalidParameterException;
 import io.bilateral.query.rest.Periods;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.GET;
@@ -15,6 +13,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Full-text search over the current facts (as far as the {@link SearchIndexer} has indexed them), ranked (PostgreSQL {@code websearch_to_tsquery}:
@@ -42,7 +43,7 @@ public class SearchResource {
 
     @GET
     @Operation(summary = "Search the facts", description = "Ranked full-text search over every text of the current facts.")
-    public Uni<JsonObject> search(@Parameter(example = "Brotchi") @QueryParam("q") String q,
+    public Uni<SearchResults> search(@Parameter(example = "Brotchi") @QueryParam("q") String q,
                                   @QueryParam("dyad") String dyad,
                                   @Parameter(description = "hits, 1 to 100 (default 20)") @QueryParam("limit") String limitParam) {
         if (q == null || q.isBlank()) {
@@ -51,12 +52,10 @@ public class SearchResource {
         int limit = Periods.bounded("limit", limitParam, 20, 1, MAX_LIMIT);
         String inDyad = dyad == null || dyad.isBlank() ? null : DyadId.parse(dyad).toString();
         return pool.preparedQuery(SEARCH).execute(Tuple.of(q, inDyad, limit)).map(rows -> {
-            JsonArray hits = new JsonArray();
-            rows.forEach(r -> hits.add(new JsonObject().put("factId", r.getString("fact_id")).put("dyad", r.getString("dyad"))
-                    .put("type", r.getString("type")).put("occurred", r.getString("occurred"))
-                    .put("precision", r.getString("precision")).put("summary", r.getString("summary"))
-                    .put("rank", r.getFloat("rank"))));
-            return new JsonObject().put("q", q).put("hits", hits);
+            List<SearchResults.Hit> hits = new ArrayList<>(rows.rowCount());
+            rows.forEach(r -> hits.add(new SearchResults.Hit(r.getString("fact_id"), r.getString("dyad"), r.getString("type"),
+                    r.getString("occurred"), r.getString("precision"), r.getString("summary"), r.getFloat("rank"))));
+            return new SearchResults(q, hits);
         });
     }
 }

@@ -7,8 +7,7 @@ import io.bilateral.query.rest.Periods;
 import io.bilateral.query.readmodel.dyad.KnownDyads;
 import io.bilateral.query.rest.InvalidParameterException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.bilateral.query.readmodel.StoredJson;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -24,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -75,7 +75,7 @@ public class TimelineResource {
 
     @GET
     @Operation(summary = "The timeline of a relation", description = "Current facts in date order, with precision and sources.")
-    public Uni<JsonObject> timeline(@Parameter(example = "BEL-CHN") @PathParam("dyad") String dyad,
+    public Uni<TimelinePage> timeline(@Parameter(example = "BEL-CHN") @PathParam("dyad") String dyad,
                                     @Parameter(description = "repeatable: only these types") @QueryParam("type") List<String> types,
                                     @Parameter(description = "EDTF: facts that may overlap from this date on", example = "2019")
                                     @QueryParam("from") String from,
@@ -118,8 +118,8 @@ public class TimelineResource {
     }
 
     /** The rows, one more than the limit asked for: if it came, there is a next page after the last shown. */
-    private static JsonObject page(String id, RowSet<Row> rows, int limit) {
-        JsonArray facts = new JsonArray();
+    private static TimelinePage page(String id, RowSet<Row> rows, int limit) {
+        List<TimelinePage.Fact> facts = new ArrayList<>(Math.min(rows.rowCount(), limit));
         TimelineCursor last = null;
         int n = 0;
         for (Row r : rows) {
@@ -132,22 +132,16 @@ public class TimelineResource {
                     : earliest == null ? TimelineCursor.OPEN_START : earliest;
             last = new TimelineCursor(day, r.getInteger("rank"), r.getString("fact_id"));
         }
-        return new JsonObject().put("dyad", id).put("facts", facts)
-                .put("nextCursor", n > limit && last != null ? last.encode() : null);
+        return new TimelinePage(id, facts, n > limit && last != null ? last.encode() : null);
     }
 
     /** A fact of the dyad, or of another dyad that concerns it ({@code recordedUnder} says which). */
-    private static JsonObject item(Row r, String dyad) {
-        JsonObject item = new JsonObject()
-                .put("factId", r.getString("fact_id")).put("type", r.getString("type"))
-                .put("occurred", r.getString("occurred")).put("precision", r.getString("precision"))
-                .put("earliest", str(r.getLocalDate("earliest"))).put("latest", str(r.getLocalDate("latest")))
-                .put("certainty", r.getString("certainty")).put("summary", r.getString("summary"))
-                .put("sources", r.getJsonArray("sources")).put("retracted", r.getBoolean("retracted"))
-                .put("revision", r.getInteger("revision"))
-                .put("cameo", r.getString("cameo")).put("goldstein", r.getDouble("goldstein"));
+    private static TimelinePage.Fact item(Row r, String dyad) {
         String recordedUnder = r.getString("recorded_under");
-        return recordedUnder.equals(dyad) ? item : item.put("recordedUnder", recordedUnder);
+        return new TimelinePage.Fact(r.getString("fact_id"), r.getString("type"), r.getString("occurred"), r.getString("precision"),
+                str(r.getLocalDate("earliest")), str(r.getLocalDate("latest")), r.getString("certainty"), r.getString("summary"),
+                StoredJson.list(r.getJsonArray("sources")), r.getBoolean("retracted"), r.getInteger("revision"),
+                r.getString("cameo"), r.getDouble("goldstein"), recordedUnder.equals(dyad) ? null : recordedUnder);
     }
 
     private static String str(Object value) {

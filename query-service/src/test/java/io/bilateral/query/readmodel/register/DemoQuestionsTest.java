@@ -1,9 +1,7 @@
 package io.bilateral.query.readmodel.register;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.localstack.LocalStackTestResource;
-import io.bilateral.query.Events;
+import io.bilateral.query.DemoData;
 import io.bilateral.query.LogWriter;
 import io.bilateral.query.ReadyFirst;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -12,9 +10,6 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
@@ -33,17 +28,7 @@ class DemoQuestionsTest implements ReadyFirst {
     @BeforeEach
     void loadTheDemoDataOnce() throws Exception {
         if (!loaded) {
-            List<EventEnvelope> demo = Files.readAllLines(Path.of("..", "demo", "belgium-china.ndjson")).stream()
-                    .filter(l -> !l.isBlank())
-                    .map(l -> {
-                        try {
-                            JsonNode n = io.bilateral.events.envelope.EventJson.mapper().readTree(l);
-                            return Events.of(n.path("factId").asText(), l.replaceAll("\"eventId\": \"[^\"]+\", ", "").replaceAll("\"factId\": \"[^\"]+\", ", ""));
-                        } catch (IOException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }).toList();
-            LogWriter.publishAndAwait(demo.toArray(EventEnvelope[]::new));
+            LogWriter.publishAndAwait(DemoData.events("belgium-china"));
             LogWriter.awaitSearchIndexed();
             loaded = true;
         }
