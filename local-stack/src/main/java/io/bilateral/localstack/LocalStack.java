@@ -8,7 +8,7 @@ import java.util.Map;
  * point a service at them. Closing stops both, Kafka first (it holds no connection to PostgreSQL,
  * but the services' consumers should see the broker go before the database).
  */
-public final class LocalStack implements AutoCloseable {
+public final class LocalStack implements TestStack {
 
     private volatile LocalKafka kafka;
     private final Path dir;
@@ -31,6 +31,16 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    @Override
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    @Override
+    public String jdbcUrl() {
+        return postgres.jdbcUrl();
+    }
+
     public LocalKafka kafka() {
         return kafka;
     }
@@ -43,6 +53,7 @@ public final class LocalStack implements AutoCloseable {
      * Stops PostgreSQL, runs {@code whileDown}, and starts it again on the same port and data:
      * for tests of what the services do during a database outage.
      */
+    @Override
     public void withPostgresDown(Runnable whileDown) {
         int port = postgres.port();
         postgres.close();
@@ -57,6 +68,7 @@ public final class LocalStack implements AutoCloseable {
      * Stops the broker, runs {@code whileDown}, and starts it again on the same port and log:
      * for tests of what the services do while the log cannot be reached.
      */
+    @Override
     public void withKafkaDown(Runnable whileDown) {
         int port = kafka.port();
         kafka.close();
@@ -72,6 +84,7 @@ public final class LocalStack implements AutoCloseable {
      * environment-variable form (upper case, dots and dashes to underscores), which is how
      * the run command and docker-compose pass them.
      */
+    @Override
     public Map<String, String> serviceConfig() {
         return Map.of(
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),

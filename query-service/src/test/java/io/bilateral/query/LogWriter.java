@@ -4,7 +4,7 @@ import io.bilateral.events.envelope.CloudEventsKafka;
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.envelope.LogPosition;
 import io.bilateral.events.envelope.Topics;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,7 +29,7 @@ public final class LogWriter {
 
     /** As event-service publishes within a trace: these propagation fields ({@code traceparent}) in its headers. */
     public static LogPosition publish(EventEnvelope event, Map<String, String> trace) {
-        String servers = LocalStackTestResource.stack().kafka().bootstrapServers();
+        String servers = TestStackResource.stack().kafkaBootstrapServers();
         ensureTopic(servers);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", servers,
                 "acks", "all"), new StringSerializer(), new ByteArraySerializer())) {
@@ -44,7 +44,7 @@ public final class LogWriter {
 
     /** Publishes the events in order with one producer; returns their positions. */
     public static List<LogPosition> publishAll(List<EventEnvelope> events) {
-        String servers = LocalStackTestResource.stack().kafka().bootstrapServers();
+        String servers = TestStackResource.stack().kafkaBootstrapServers();
         ensureTopic(servers);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", servers,
                 "acks", "all", "max.in.flight.requests.per.connection", 1), new StringSerializer(), new ByteArraySerializer())) {
@@ -90,7 +90,7 @@ public final class LogWriter {
     }
 
     private static long scalar(String sql) throws java.sql.SQLException {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(LocalStackTestResource.stack().postgres().jdbcUrl(),
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(TestStackResource.stack().jdbcUrl(),
                 io.bilateral.localstack.LocalPostgres.USER, io.bilateral.localstack.LocalPostgres.PASSWORD);
              java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
@@ -99,7 +99,7 @@ public final class LogWriter {
     }
 
     public static long storedNextOffset(int partition) throws java.sql.SQLException {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(LocalStackTestResource.stack().postgres().jdbcUrl(),
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(TestStackResource.stack().jdbcUrl(),
                 io.bilateral.localstack.LocalPostgres.USER, io.bilateral.localstack.LocalPostgres.PASSWORD);
              java.sql.PreparedStatement q = c.prepareStatement(
                      "SELECT next_offset FROM projection_offsets WHERE topic = ? AND partition = ?")) {
@@ -112,7 +112,7 @@ public final class LogWriter {
 
     /** Creates the events topic as event-service does at start, unless it exists. */
     public static void createTopic() {
-        ensureTopic(LocalStackTestResource.stack().kafka().bootstrapServers());
+        ensureTopic(TestStackResource.stack().kafkaBootstrapServers());
     }
 
     private static void ensureTopic(String servers) {

@@ -1,7 +1,7 @@
 package io.bilateral.query;
 
 import io.bilateral.localstack.LocalPostgres;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.bilateral.query.readmodel.register.ActorResource;
 import io.bilateral.query.readmodel.register.FactsOfTypes;
 import io.bilateral.query.readmodel.register.ScoresResource;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * planner rightly prefers a scan; what this proves is that an index fits each query's shape.)
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 class QueryPlansTest {
 
     static Stream<Arguments> hotQueries() {
@@ -49,7 +49,7 @@ class QueryPlansTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("hotQueries")
     void hotQuery_isServedByIndexes(String name, String sql, String arguments) throws Exception {
-        try (Connection c = DriverManager.getConnection(LocalStackTestResource.stack().postgres().jdbcUrl(),
+        try (Connection c = DriverManager.getConnection(TestStackResource.stack().jdbcUrl(),
                 LocalPostgres.USER, LocalPostgres.PASSWORD);
              Statement s = c.createStatement()) {
             s.execute("SET enable_seqscan = off");

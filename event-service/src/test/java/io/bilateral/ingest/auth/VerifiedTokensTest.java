@@ -2,7 +2,7 @@ package io.bilateral.ingest.auth;
 
 import io.bilateral.ingest.rest.ReadyFirst;
 import io.bilateral.localstack.LocalJwtTestResource;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -18,7 +18,7 @@ import static io.restassured.RestAssured.given;
  * (tests run without clock skew) although it was accepted before.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(LocalJwtTestResource.class)
 class VerifiedTokensTest implements ReadyFirst {
 

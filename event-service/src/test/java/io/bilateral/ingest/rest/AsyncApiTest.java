@@ -3,7 +3,7 @@ package io.bilateral.ingest.rest;
 import io.bilateral.events.envelope.CloudEventsKafka;
 import io.bilateral.events.envelope.Topics;
 import io.bilateral.events.event.EventType;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The AsyncAPI document names the topic, its headers, and a message for every event type whose payload schema is served. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 class AsyncApiTest implements ReadyFirst {
 
     @Test

@@ -1,7 +1,7 @@
 package io.bilateral.ingest.rest;
 
 import io.bilateral.localstack.LocalJwtTestResource;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +29,7 @@ import static org.hamcrest.Matchers.hasItem;
  * reason, and none of them puts a record in the log.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTest implements ReadyFirst {
 
@@ -176,7 +176,7 @@ class BadInputTest implements ReadyFirst {
     @BeforeEach
     void markTheLogOnce() {
         if (before == null) {
-            before = TopicRecords.ends(LocalStackTestResource.stack().kafka().bootstrapServers());
+            before = TopicRecords.ends(TestStackResource.stack().kafkaBootstrapServers());
         }
     }
 
@@ -219,7 +219,7 @@ class BadInputTest implements ReadyFirst {
         // RestAssured's port is set only around each test; here it comes from the injected URL.
         Response barrier = given().baseUri(root.toString()).auth().oauth2(EDITOR)
                 .contentType("application/json").body(VISIT).post("/events").then().statusCode(202).extract().response();
-        TopicRecords.assertOnlyTheBarrierSince(LocalStackTestResource.stack().kafka().bootstrapServers(), before,
+        TopicRecords.assertOnlyTheBarrierSince(TestStackResource.stack().kafkaBootstrapServers(), before,
                 barrier.path("partition"), ((Number) barrier.path("offset")).longValue());
     }
 }

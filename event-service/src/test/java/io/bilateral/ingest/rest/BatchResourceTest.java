@@ -4,7 +4,7 @@ import io.bilateral.events.envelope.CloudEventsKafka;
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.time.Precision;
 import io.bilateral.ingest.validate.DemoData;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.bilateral.localstack.LocalJwtTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,13 +27,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 class BatchResourceTest implements ReadyFirst {
 
     static final String EDITOR = LocalJwtTestResource.token("editor");
 
     private static String servers() {
-        return LocalStackTestResource.stack().kafka().bootstrapServers();
+        return TestStackResource.stack().kafkaBootstrapServers();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.bilateral.ingest.rest;
 
 import io.bilateral.localstack.LocalJwtTestResource;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -18,7 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
 /** An organisation the operator configures (bilateral.actors.organisations) is an actor a fact may name. */
 @QuarkusTest
 @TestProfile(ConfiguredOrganisationsTest.WithOsce.class)
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = LocalJwtTestResource.class, restrictToAnnotatedClass = true)
 class ConfiguredOrganisationsTest implements ReadyFirst {
 

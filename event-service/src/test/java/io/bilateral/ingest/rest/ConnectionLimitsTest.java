@@ -1,7 +1,7 @@
 package io.bilateral.ingest.rest;
 
 import io.bilateral.localstack.LocalJwtTestResource;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @TestProfile(ConnectionLimitsTest.ShortIdle.class)
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = LocalJwtTestResource.class, restrictToAnnotatedClass = true)
 class ConnectionLimitsTest {
 
@@ -81,7 +81,7 @@ class ConnectionLimitsTest {
 
     @Test
     void aBatchTrickledInPastItsTime_is408_andNothingOfItIsPublished() throws Exception {
-        Map<Integer, Long> before = TopicRecords.ends(LocalStackTestResource.stack().kafka().bootstrapServers());
+        Map<Integer, Long> before = TopicRecords.ends(TestStackResource.stack().kafkaBootstrapServers());
         String line = "{\"type\": \"DiplomaticRelationsEstablished\", \"dyad\": \"EST-NOR\", \"occurred\": \"1991-08\", "
                 + "\"sources\": [{\"url\": \"https://example.org/slow\"}]}\n";
         try (Socket socket = connect()) {
@@ -110,6 +110,6 @@ class ConnectionLimitsTest {
             status = in.readLine();
             assertThat(status).startsWith("HTTP/1.1 408");
         }
-        assertThat(TopicRecords.ends(LocalStackTestResource.stack().kafka().bootstrapServers())).isEqualTo(before);
+        assertThat(TopicRecords.ends(TestStackResource.stack().kafkaBootstrapServers())).isEqualTo(before);
     }
 }

@@ -3,7 +3,7 @@ package io.bilateral.ingest.rest;
 import io.bilateral.events.envelope.CloudEventsKafka;
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.event.DiplomaticRelationsEstablished;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.bilateral.localstack.LocalJwtTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,7 +22,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(LocalJwtTestResource.class)
 class EventResourceTest implements ReadyFirst {
 
@@ -34,7 +34,7 @@ class EventResourceTest implements ReadyFirst {
                           "title": "Belgium–China relations", "locator": "History"}]}""";
 
     private static String servers() {
-        return LocalStackTestResource.stack().kafka().bootstrapServers();
+        return TestStackResource.stack().kafkaBootstrapServers();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.bilateral.ingest.rest;
 
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -33,7 +33,7 @@ import static io.restassured.RestAssured.given;
  */
 @QuarkusTest
 @TestProfile(KeyRotationTest.TwoKeys.class)
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 class KeyRotationTest implements ReadyFirst {
 
     private static final RsaJsonWebKey OLD = key("2026-old");

@@ -1,7 +1,7 @@
 package io.bilateral.ingest.rest;
 
 import io.bilateral.localstack.LocalJwtTestResource;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What an operator reads at /q/metrics: each write's publication, each batch's size, each refusal by its problem type. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(LocalJwtTestResource.class)
 class MetricsTest implements ReadyFirst {
 

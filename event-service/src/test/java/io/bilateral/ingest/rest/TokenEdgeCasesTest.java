@@ -2,7 +2,7 @@ package io.bilateral.ingest.rest;
 
 import io.bilateral.localstack.LocalJwt;
 import io.bilateral.localstack.LocalJwtTestResource;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -36,7 +36,7 @@ import static org.hamcrest.Matchers.equalTo;
  * without the editor role writes nothing either.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = LocalJwtTestResource.class, restrictToAnnotatedClass = true)
 class TokenEdgeCasesTest implements ReadyFirst {
 
@@ -89,7 +89,7 @@ class TokenEdgeCasesTest implements ReadyFirst {
                 .auth().oauth2(signed(claims(c -> c.setClaim("azp", "newsroom-app")), AlgorithmIdentifiers.RSA_USING_SHA256, localPrivateKey()))
                 .contentType(ContentType.JSON).body(FACT).post("/events").then().statusCode(202).body("dyad", equalTo("EST-LVA"))
                 .extract().response();
-        var record = TopicRecords.at(LocalStackTestResource.stack().kafka().bootstrapServers(), r.path("partition"),
+        var record = TopicRecords.at(TestStackResource.stack().kafkaBootstrapServers(), r.path("partition"),
                 ((Number) r.path("offset")).longValue());
         org.assertj.core.api.Assertions.assertThat(io.bilateral.events.envelope.CloudEventsKafka.fromRecord(record).metadata().recordedBy())
                 .isEqualTo(new io.bilateral.events.envelope.RecordedBy("token-tests", LocalJwt.ISSUER, "newsroom-app"));

@@ -3,7 +3,7 @@ package io.bilateral.ingest.rest;
 import io.bilateral.events.envelope.TraceHeaders;
 import io.bilateral.ingest.TracingOn;
 import io.bilateral.localstack.LocalJwtTestResource;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  */
 @QuarkusTest
 @TestProfile(TracingOn.class)
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = LocalJwtTestResource.class, restrictToAnnotatedClass = true)
 class TracingTest implements ReadyFirst {
 
@@ -86,6 +86,6 @@ class TracingTest implements ReadyFirst {
     }
 
     private static String servers() {
-        return LocalStackTestResource.stack().kafka().bootstrapServers();
+        return TestStackResource.stack().kafkaBootstrapServers();
     }
 }

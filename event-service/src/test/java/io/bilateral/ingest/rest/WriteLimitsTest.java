@@ -2,7 +2,7 @@ package io.bilateral.ingest.rest;
 
 import io.bilateral.localstack.LocalJwt;
 import io.bilateral.localstack.LocalJwtTestResource;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @TestProfile(WriteLimitsTest.Slow.class)
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = LocalJwtTestResource.class, restrictToAnnotatedClass = true)
 class WriteLimitsTest implements ReadyFirst {
 

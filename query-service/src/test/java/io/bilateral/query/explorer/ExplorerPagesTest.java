@@ -1,6 +1,6 @@
 package io.bilateral.query.explorer;
 
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ import static org.hamcrest.Matchers.not;
 
 /** The explorer's page is this service's, with its scripts and styles: no CDN, no inline script, not frameable. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 class ExplorerPagesTest {
 
     @Test

@@ -1,7 +1,7 @@
 package io.bilateral.query.project;
 
 import io.bilateral.events.envelope.EventEnvelope;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.bilateral.query.Events;
 import io.bilateral.query.LogWriter;
 import io.bilateral.query.ReadyFirst;
@@ -22,14 +22,14 @@ import static org.hamcrest.Matchers.equalTo;
  * once the broker is back, the projection goes on by itself, without a restart of the service.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 class BrokerOutageTest implements ReadyFirst {
 
     @Test
     void brokerDown_readsStillAnswer_statusSaysTheLogIsUnreachable_andProjectionResumesWhenItIsBack() {
         LogWriter.publishAndAwait(Events.relationsEstablished("BEL-MCO", "1950"));
 
-        LocalStackTestResource.stack().withKafkaDown(() -> {
+        TestStackResource.stack().withKafkaDown(() -> {
             // The lag is measured every 200 ms in tests; the status reflects the first failed measurement.
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 given().get("/projection/status").then().statusCode(200)

@@ -3,7 +3,7 @@ package io.bilateral.query.project;
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.envelope.LogPosition;
 import io.bilateral.localstack.LocalPostgres;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.bilateral.query.Events;
 import io.bilateral.query.LogWriter;
 import io.bilateral.query.ReadyFirst;
@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * number given twice, and each dyad's events numbered in their log order.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 class ConcurrentPartitionsTest implements ReadyFirst {
 
     private static final List<String> STATES = List.of("AUT", "BRA", "CAN", "DNK", "EGY", "FIN", "GHA", "IND", "JPN", "KEN",
@@ -70,7 +70,7 @@ class ConcurrentPartitionsTest implements ReadyFirst {
     }
 
     private static long scalar(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(LocalStackTestResource.stack().postgres().jdbcUrl(),
+        try (Connection c = DriverManager.getConnection(TestStackResource.stack().jdbcUrl(),
                 LocalPostgres.USER, LocalPostgres.PASSWORD);
              ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();

@@ -2,7 +2,7 @@ package io.bilateral.query.project;
 
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.localstack.LocalPostgres;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.bilateral.query.Events;
 import io.bilateral.query.LogWriter;
 import io.bilateral.query.ReadyFirst;
@@ -35,7 +35,7 @@ import static org.hamcrest.Matchers.containsString;
  * back every event is applied exactly once.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 class DatabaseOutageTest implements ReadyFirst {
 
     private static final Pattern FAILURES = Pattern.compile("(?m)^bilateral_projection_failures_total(?:\\{[^}]*})? ([0-9.E]+)$");
@@ -63,7 +63,7 @@ class DatabaseOutageTest implements ReadyFirst {
         await().atMost(Duration.ofSeconds(20)).until(() -> appliedOf(snapshot(published)) > 5);
 
         double failuresBefore = failures();
-        LocalStackTestResource.stack().withPostgresDown(() -> {
+        TestStackResource.stack().withPostgresDown(() -> {
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                     given().get("/q/health/ready").then().statusCode(503).body(containsString("\"projection\""))
                             .body(containsString("Connection refused")));
@@ -119,7 +119,7 @@ class DatabaseOutageTest implements ReadyFirst {
     }
 
     private static long count(String sql, List<String> eventIds) throws Exception {
-        try (Connection c = DriverManager.getConnection(LocalStackTestResource.stack().postgres().jdbcUrl(),
+        try (Connection c = DriverManager.getConnection(TestStackResource.stack().jdbcUrl(),
                 LocalPostgres.USER, LocalPostgres.PASSWORD);
              PreparedStatement q = c.prepareStatement(sql)) {
             q.setArray(1, c.createArrayOf("text", new HashSet<>(eventIds).toArray()));

@@ -2,7 +2,7 @@ package io.bilateral.query.project;
 
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.envelope.EventMetadata;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.bilateral.query.Events;
 import io.bilateral.query.LogWriter;
 import io.bilateral.query.ReadyFirst;
@@ -17,7 +17,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** An event is applied once per dyad's history, however often the log holds it. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 class IdempotenceTest implements ReadyFirst {
 
     @Test

@@ -4,7 +4,7 @@ import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.envelope.LogPosition;
 import io.bilateral.localstack.LocalJwtTestResource;
 import io.bilateral.localstack.LocalPostgres;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.bilateral.query.LogWriter;
 import io.bilateral.query.ReadyFirst;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -34,7 +34,7 @@ import static org.hamcrest.Matchers.startsWith;
  * other dyad keeps flowing; an operator retries after the fix, or skips the event.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = LocalJwtTestResource.class, restrictToAnnotatedClass = true)
 class PoisonEventTest implements ReadyFirst {
 
@@ -150,7 +150,7 @@ class PoisonEventTest implements ReadyFirst {
     }
 
     private static void sql(String statement) throws SQLException {
-        try (Connection c = DriverManager.getConnection(LocalStackTestResource.stack().postgres().jdbcUrl(),
+        try (Connection c = DriverManager.getConnection(TestStackResource.stack().jdbcUrl(),
                 LocalPostgres.USER, LocalPostgres.PASSWORD)) {
             c.createStatement().execute(statement);
         }

@@ -2,7 +2,7 @@ package io.bilateral.query.project;
 
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.localstack.LocalJwtTestResource;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.bilateral.query.Events;
 import io.bilateral.query.LogWriter;
 import io.bilateral.query.ReadyFirst;
@@ -26,7 +26,7 @@ import static org.hamcrest.Matchers.greaterThan;
  * Tests set {@code max-ready-lag} to 50 events.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = LocalJwtTestResource.class, restrictToAnnotatedClass = true)
 class ProjectionLagTest implements ReadyFirst {
 

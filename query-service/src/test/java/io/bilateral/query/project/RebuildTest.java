@@ -4,7 +4,7 @@ import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.envelope.LogPosition;
 import io.bilateral.localstack.LocalJwtTestResource;
 import io.bilateral.localstack.LocalPostgres;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.bilateral.query.Events;
 import io.bilateral.query.LogWriter;
 import io.bilateral.query.ReadyFirst;
@@ -38,7 +38,7 @@ import static org.hamcrest.Matchers.equalTo;
  * interrupted rebuild goes on from where it was. Tests replay 20 records per transaction.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = LocalJwtTestResource.class, restrictToAnnotatedClass = true)
 class RebuildTest implements ReadyFirst {
 
@@ -215,6 +215,6 @@ class RebuildTest implements ReadyFirst {
     }
 
     private static Connection connect() throws Exception {
-        return DriverManager.getConnection(LocalStackTestResource.stack().postgres().jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
+        return DriverManager.getConnection(TestStackResource.stack().jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
     }
 }

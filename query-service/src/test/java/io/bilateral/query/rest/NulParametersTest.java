@@ -1,6 +1,6 @@
 package io.bilateral.query.rest;
 
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.bilateral.query.ReadyFirst;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** A NUL character (%00) in a parameter or the path is the client's mistake: 400 naming it, never a 500 from the database. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 class NulParametersTest implements ReadyFirst {
 
     @Test

@@ -1,7 +1,7 @@
 package io.bilateral.query.rest;
 
 import io.bilateral.localstack.LocalJwtTestResource;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -15,7 +15,7 @@ import static io.restassured.RestAssured.given;
 /** Reads are open by default; one setting makes them need a valid token. */
 @QuarkusTest
 @TestProfile(ProtectedReadsTest.ReadsNeedAToken.class)
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = LocalJwtTestResource.class, restrictToAnnotatedClass = true)
 class ProtectedReadsTest {
 

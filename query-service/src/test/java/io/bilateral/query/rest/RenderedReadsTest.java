@@ -3,7 +3,7 @@ package io.bilateral.query.rest;
 import io.bilateral.events.envelope.ConsistencyToken;
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.localstack.LocalJwtTestResource;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.bilateral.query.Events;
 import io.bilateral.query.LogWriter;
 import io.bilateral.query.ReadyFirst;
@@ -27,7 +27,7 @@ import static org.hamcrest.Matchers.equalTo;
  * within the stream tail's delay, and at once by a reader with its write's token.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = LocalJwtTestResource.class, restrictToAnnotatedClass = true)
 class RenderedReadsTest implements ReadyFirst {
 

@@ -8,7 +8,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.bilateral.query.DemoData;
 import io.bilateral.query.LogWriter;
 import io.bilateral.query.ReadyFirst;
@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * configuration are not read models and are left out.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 class ResponseSchemasTest implements ReadyFirst {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -127,8 +127,7 @@ class ResponseSchemasTest implements ReadyFirst {
     @Test
     void everyReadModelsAnswer_overTheDemoData_validatesAgainstItsSchema() throws Exception {
         JsonNode document = document();
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-                builder -> builder.schemaLoaders(loaders -> loaders.schemas(Map.of(DOCUMENT, document.toString()))));
+        JsonSchemaFactory factory = validatorsOf(document);
         List<String> failures = new ArrayList<>();
         for (String[] read : READS) {
             String body = given().get(read[1]).then().statusCode(200).extract().asString();
@@ -144,8 +143,7 @@ class ResponseSchemasTest implements ReadyFirst {
     @Test
     void anAnswerThatBreaksItsSchema_isCaught() throws Exception {
         JsonNode document = document();
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-                builder -> builder.schemaLoaders(loaders -> loaders.schemas(Map.of(DOCUMENT, document.toString()))));
+        JsonSchemaFactory factory = validatorsOf(document);
         List<String> failures = new ArrayList<>();
         check(factory, document, "/dyads/{dyad}/visits", "get", "a visit whose visitor is a number",
                 "{\"dyad\": \"BEL-CHN\", \"visits\": [{\"factId\": \"x\", \"visitor\": 7}]}", failures);
@@ -161,6 +159,12 @@ class ResponseSchemasTest implements ReadyFirst {
         if (!errors.isEmpty()) {
             failures.add(request + ": " + errors);
         }
+    }
+
+    /** JSON Schema 2020-12 validators whose references resolve into the document (loaded under {@link #DOCUMENT}). */
+    private static JsonSchemaFactory validatorsOf(JsonNode document) {
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+                builder -> builder.schemaLoaders(loaders -> loaders.schemas(Map.of(DOCUMENT, document.toString()))));
     }
 
     private static JsonNode document() throws Exception {

@@ -2,7 +2,7 @@ package io.bilateral.query.stream;
 
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.envelope.LogPosition;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.bilateral.query.Events;
 import io.bilateral.query.LogWriter;
 import io.bilateral.query.ReadyFirst;
@@ -27,7 +27,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** GET /events/stream against the real projection: resume, filters, the seam between history and live, bad input. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 class EventStreamTest implements ReadyFirst {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

@@ -1,6 +1,6 @@
 package io.bilateral.query.stream;
 
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.bilateral.query.ReadyFirst;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  */
 @QuarkusTest
 @TestProfile(RequestLimitsTest.Tight.class)
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 class RequestLimitsTest implements ReadyFirst {
 
     public static class Tight implements QuarkusTestProfile {

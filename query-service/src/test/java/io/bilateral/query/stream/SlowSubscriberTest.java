@@ -2,7 +2,7 @@ package io.bilateral.query.stream;
 
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.envelope.LogPosition;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.bilateral.query.Events;
 import io.bilateral.query.LogWriter;
 import io.bilateral.query.ReadyFirst;
@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * subscriber of the same events waits for it. Events of 64 KB fill the sockets' buffers fast.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 class SlowSubscriberTest implements ReadyFirst {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

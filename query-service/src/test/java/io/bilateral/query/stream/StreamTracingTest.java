@@ -1,7 +1,7 @@
 package io.bilateral.query.stream;
 
 import io.bilateral.events.envelope.EventEnvelope;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.bilateral.query.Events;
 import io.bilateral.query.LogWriter;
 import io.bilateral.query.ReadyFirst;
@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  */
 @QuarkusTest
 @TestProfile(TracingOn.class)
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 class StreamTracingTest implements ReadyFirst {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

@@ -2,7 +2,7 @@ package io.bilateral.query.readmodel.dyad;
 
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.envelope.LogPosition;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.bilateral.query.Events;
 import io.bilateral.query.LogWriter;
 import io.bilateral.query.ReadyFirst;
@@ -21,7 +21,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 class DyadResourceTest implements ReadyFirst {
 
     @Test

@@ -2,7 +2,7 @@ package io.bilateral.query.readmodel.fact;
 
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.localstack.LocalPostgres;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.bilateral.query.LogWriter;
 import io.bilateral.query.ReadyFirst;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -27,7 +27,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 /** Corrections never rewrite history: they fold into the current state, or are recorded as conflicts. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 class CorrectionsTest implements ReadyFirst {
 
     private static EventEnvelope relations(String factId, String dyad, String occurred) {
@@ -146,7 +146,7 @@ class CorrectionsTest implements ReadyFirst {
 
         given().get("/dyads/DNK-ISL").then().statusCode(200)
                 .body("factCount", equalTo(2)).body("countsByType.DiplomaticRelationsEstablished", equalTo(2));
-        try (Connection c = DriverManager.getConnection(LocalStackTestResource.stack().postgres().jdbcUrl(),
+        try (Connection c = DriverManager.getConnection(TestStackResource.stack().jdbcUrl(),
                 LocalPostgres.USER, LocalPostgres.PASSWORD);
              Statement s = c.createStatement();
              ResultSet differences = s.executeQuery("""
@@ -180,7 +180,7 @@ class CorrectionsTest implements ReadyFirst {
                 amend("bel-lux-trade-2013", "BEL-LUX", 1, "{\"occurred\": \"2013-12\"}"));
 
         given().get("/facts/bel-lux-trade-2013").then().statusCode(200).body("revision", equalTo(2)).body("occurred", equalTo("2013-12"));
-        try (Connection c = DriverManager.getConnection(LocalStackTestResource.stack().postgres().jdbcUrl(),
+        try (Connection c = DriverManager.getConnection(TestStackResource.stack().jdbcUrl(),
                 LocalPostgres.USER, LocalPostgres.PASSWORD);
              Statement s = c.createStatement();
              ResultSet fact = s.executeQuery("SELECT payload->>'value' AS value FROM facts WHERE fact_id = 'bel-lux-trade-2013'")) {

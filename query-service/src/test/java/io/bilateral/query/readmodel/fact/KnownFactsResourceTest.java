@@ -1,6 +1,6 @@
 package io.bilateral.query.readmodel.fact;
 
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.bilateral.query.LogWriter;
 import io.bilateral.query.ReadyFirst;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -21,7 +21,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** POST /facts/known: which of a list of fact ids are recorded, for an importer that must not post a fact twice. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 class KnownFactsResourceTest implements ReadyFirst {
 
     private static final String PROBLEM = "application/problem+json";

@@ -2,7 +2,7 @@ package io.bilateral.query.readmodel.fact;
 
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.envelope.RecordedBy;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.bilateral.query.LogWriter;
 import io.bilateral.query.ReadyFirst;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -17,7 +17,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** Who recorded each revision of a fact, and who tried a refused correction; "unknown" for events from before that was kept. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 class ProvenanceTest implements ReadyFirst {
 
     private static final RecordedBy ALICE = new RecordedBy("alice", "https://idp.example.org", "newsroom-app");

@@ -1,6 +1,6 @@
 package io.bilateral.query.readmodel.register;
 
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.bilateral.query.Events;
 import io.bilateral.query.LogWriter;
 import io.bilateral.query.ReadyFirst;
@@ -19,7 +19,7 @@ import static org.hamcrest.Matchers.hasItem;
 /** query-service given the same organisations as event-service lists them and projects their facts. */
 @QuarkusTest
 @TestProfile(ConfiguredOrganisationsTest.WithOsce.class)
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 class ConfiguredOrganisationsTest implements ReadyFirst {
 
     public static class WithOsce implements QuarkusTestProfile {

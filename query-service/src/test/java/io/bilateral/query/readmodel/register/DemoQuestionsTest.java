@@ -1,6 +1,6 @@
 package io.bilateral.query.readmodel.register;
 
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.bilateral.query.DemoData;
 import io.bilateral.query.LogWriter;
 import io.bilateral.query.ReadyFirst;
@@ -20,7 +20,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 /** The questions users ask of the Belgium–China relation, answered from the demo data. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 class DemoQuestionsTest implements ReadyFirst {
 
     private static boolean loaded;

@@ -1,6 +1,6 @@
 package io.bilateral.query.readmodel.register;
 
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.bilateral.query.LogWriter;
 import io.bilateral.query.ReadyFirst;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -26,7 +26,7 @@ import static org.hamcrest.Matchers.nullValue;
  * current level of representation each way.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 class StandingRegistersTest implements ReadyFirst {
 
 

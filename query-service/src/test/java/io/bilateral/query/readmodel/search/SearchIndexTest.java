@@ -3,7 +3,7 @@ package io.bilateral.query.readmodel.search;
 import io.bilateral.events.envelope.ConsistencyToken;
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.localstack.LocalJwtTestResource;
-import io.bilateral.localstack.LocalStackTestResource;
+import io.bilateral.localstack.TestStackResource;
 import io.bilateral.query.Events;
 import io.bilateral.query.LogWriter;
 import io.bilateral.query.ReadyFirst;
@@ -26,7 +26,7 @@ import static org.hamcrest.Matchers.hasSize;
  * write's token; the status says how far it trails.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = LocalJwtTestResource.class, restrictToAnnotatedClass = true)
 class SearchIndexTest implements ReadyFirst {
 

@@ -13,21 +13,22 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * For {@code @QuarkusTest}s: a real Kafka broker and a real PostgreSQL, started on first use
- * (under {@code target/local-stack/<id>}) and stopped when the JVM exits. Every Quarkus
+ * For {@code @QuarkusTest}s: a real Kafka broker and a real PostgreSQL, started on first use and
+ * stopped when the JVM exits; the local stack under {@code target/local-stack/<id>} unless
+ * {@code -Dbilateral.stack=containers} chose Testcontainers' ({@link StackChoice}). Every Quarkus
  * application the tests start is pointed at them.
  *
  * <p>Quarkus loads test resources in a new class loader when a test profile changes, so this
  * class may be loaded more than once per JVM: each copy starts its own stack in its own
  * directory, and only the first clears what earlier runs left.
  */
-public class LocalStackTestResource implements QuarkusTestResourceLifecycleManager {
+public class TestStackResource implements QuarkusTestResourceLifecycleManager {
 
     private static final String CLEARED = "io.bilateral.localstack.cleared";
-    private static LocalStack stack;
+    private static TestStack stack;
 
     /** The stack the tests run against, started on first use. */
-    public static synchronized LocalStack stack() {
+    public static synchronized TestStack stack() {
         if (stack == null) {
             Path root = Paths.get("target", "local-stack").toAbsolutePath();
             // A system property, not a static field: it is seen by every class loader of the JVM.
@@ -36,7 +37,7 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
                 System.setProperty(CLEARED, "true");
             }
             LocalKafka.neverExitTheJvm();
-            LocalStack started = startInNewDirectory(root);
+            TestStack started = startInNewDirectory(root, StackChoice.configured());
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "local-stack-shutdown"));
             stack = started;
         }
@@ -48,14 +49,14 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
      * printed whole first: Quarkus reports a test resource's failure to the test only as a
      * reflective InvocationTargetException, without its cause.
      */
-    private static LocalStack startInNewDirectory(Path root) {
+    private static TestStack startInNewDirectory(Path root, StackChoice choice) {
         try {
-            return LocalStack.start(root.resolve(UUID.randomUUID().toString()), 0, 0);
+            return choice.start(root.resolve(UUID.randomUUID().toString()));
         } catch (RuntimeException first) {
             System.err.println("[local-stack] the test stack did not start; trying once more on new ports. What failed:");
             first.printStackTrace();
             try {
-                return LocalStack.start(root.resolve(UUID.randomUUID().toString()), 0, 0);
+                return choice.start(root.resolve(UUID.randomUUID().toString()));
             } catch (RuntimeException second) {
                 second.addSuppressed(first);
                 throw second;

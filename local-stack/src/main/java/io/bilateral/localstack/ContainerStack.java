@@ -1,0 +1,100 @@
+package io.bilateral.localstack;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.lifecycle.Startables;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import java.util.Map;
+
+/**
+ * The test stack on Testcontainers: Kafka and PostgreSQL from the images docker-compose.yml runs,
+ * configured as the local stack is (no topic made by a typo, no first-rebalance delay, the same
+ * database, user and password). Only where a Docker engine answers.
+ *
+ * <p>An outage is a paused container: it keeps its mapped port, so the services see the broker
+ * or the database stop answering and then answer again at the same address, as the local stack's
+ * restart on the same port shows them.
+ */
+public final class ContainerStack implements TestStack {
+
+    /** The images of docker-compose.yml. */
+    static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
+    static final String POSTGRES_IMAGE = "postgres:15";
+
+    private final KafkaContainer kafka;
+    private final PostgreSQLContainer postgres;
+
+    private ContainerStack(KafkaContainer kafka, PostgreSQLContainer postgres) {
+        this.kafka = kafka;
+        this.postgres = postgres;
+    }
+
+    static ContainerStack start() {
+        if (!DockerClientFactory.instance().isDockerAvailable()) {
+            throw new IllegalStateException(StackChoice.PROPERTY + "=containers needs a Docker engine, and none answers here "
+                    + "(Testcontainers looks at DOCKER_HOST, ~/.testcontainers.properties and /var/run/docker.sock); "
+                    + "without one, leave it out: the local stack is the default");
+        }
+        KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE)
+                .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
+                .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
+        PostgreSQLContainer postgres = new PostgreSQLContainer(POSTGRES_IMAGE)
+                .withDatabaseName(LocalPostgres.DATABASE)
+                .withUsername(LocalPostgres.USER)
+                .withPassword(LocalPostgres.PASSWORD);
+        postgres.withCommand("postgres", "-c", "max_connections=200");
+        Startables.deepStart(kafka, postgres).join();
+        return new ContainerStack(kafka, postgres);
+    }
+
+    @Override
+    public String kafkaBootstrapServers() {
+        return kafka.getBootstrapServers();
+    }
+
+    @Override
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl();
+    }
+
+    @Override
+    public Map<String, String> serviceConfig() {
+        return Map.of(
+                "kafka.bootstrap.servers", kafka.getBootstrapServers(),
+                "quarkus.datasource.reactive.url", "postgresql://" + postgres.getHost() + ":"
+                        + postgres.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT) + "/" + LocalPostgres.DATABASE,
+                "quarkus.datasource.jdbc.url", postgres.getJdbcUrl(),
+                "quarkus.datasource.username", LocalPostgres.USER,
+                "quarkus.datasource.password", LocalPostgres.PASSWORD);
+    }
+
+    @Override
+    public void withKafkaDown(Runnable whileDown) {
+        paused(kafka, whileDown);
+    }
+
+    @Override
+    public void withPostgresDown(Runnable whileDown) {
+        paused(postgres, whileDown);
+    }
+
+    private static void paused(GenericContainer<?> container, Runnable whileDown) {
+        container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec();
+        try {
+            whileDown.run();
+        } finally {
+            container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            kafka.stop();
+        } finally {
+            postgres.stop();
+        }
+    }
+}
