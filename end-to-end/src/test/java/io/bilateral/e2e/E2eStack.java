@@ -3,6 +3,8 @@ package io.bilateral.e2e;
 import io.bilateral.localstack.LocalJwt;
 import io.bilateral.localstack.LocalKafka;
 import io.bilateral.localstack.LocalPostgres;
+import io.bilateral.localstack.StackChoice;
+import io.bilateral.localstack.TestStack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,22 +39,17 @@ final class E2eStack implements AutoCloseable {
     static final String QUERY_GROUP = "bilateral-query";
 
     private final Path dir;
-    private final LocalPostgres postgres;
-    private final int kafkaPort;
-    private LocalKafka kafka;
+    private final TestStack stack;
     private final LocalJwt jwt;
     private final String editor;
     private final List<ServiceProcess> services = java.util.Collections.synchronizedList(new ArrayList<>());
     /** Closes everything if the JVM ends without {@link #close()} (a crash, System.exit, a killed build). */
     private final Thread onJvmExit = new Thread(this::closeAll, "e2e-stack-shutdown");
-    private boolean kafkaRunning = true;
     private boolean closed;
 
-    private E2eStack(Path dir, LocalPostgres postgres, int kafkaPort, LocalKafka kafka, LocalJwt jwt) {
+    private E2eStack(Path dir, TestStack stack, LocalJwt jwt) {
         this.dir = dir;
-        this.postgres = postgres;
-        this.kafkaPort = kafkaPort;
-        this.kafka = kafka;
+        this.stack = stack;
         this.jwt = jwt;
         this.editor = jwt.token("e2e-editor", List.of("editor"), Duration.ofHours(2));
         Runtime.getRuntime().addShutdownHook(onJvmExit);
@@ -63,13 +60,12 @@ final class E2eStack implements AutoCloseable {
         deleteRecursively(dir);
         // A fatal broker error must fail the test, not exit the JVM past every @AfterAll.
         LocalKafka.neverExitTheJvm();
-        LocalPostgres postgres = LocalPostgres.start(dir.resolve("postgres"), 0);
+        // The local stack under dir, unless -Dbilateral.stack=containers chose Testcontainers'.
+        TestStack stack = StackChoice.configured().start(dir);
         try {
-            int kafkaPort = freePort();
-            LocalKafka kafka = LocalKafka.start(dir.resolve("kafka"), kafkaPort);
-            return new E2eStack(dir, postgres, kafkaPort, kafka, LocalJwt.in(dir.resolve("jwt")));
+            return new E2eStack(dir, stack, LocalJwt.in(dir.resolve("jwt")));
         } catch (RuntimeException e) {
-            postgres.close();
+            stack.close();
             throw e;
         }
     }
@@ -89,19 +85,17 @@ final class E2eStack implements AutoCloseable {
     }
 
     String kafkaServers() {
-        return kafka.bootstrapServers();
+        return stack.kafkaBootstrapServers();
     }
 
-    /** Stops the broker; the log stays in its directory. */
-    synchronized void stopKafka() {
-        kafkaRunning = false;
-        kafka.close();
+    /** Stops the broker; the log stays. */
+    void stopKafka() {
+        stack.stopKafka();
     }
 
-    /** Starts the broker again on the same port and log. */
-    synchronized void restartKafka() {
-        kafka = LocalKafka.start(dir.resolve("kafka"), kafkaPort);
-        kafkaRunning = true;
+    /** Starts the broker again at the same address with its log. */
+    void restartKafka() {
+        stack.startKafka();
     }
 
     /** event-service with a 2 s bound on a single POST and 30 s on a batch. */
@@ -151,7 +145,7 @@ final class E2eStack implements AutoCloseable {
 
     private Map<String, String> queryEnv(String database, String groupId) {
         Map<String, String> env = common();
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + postgres.port() + "/" + database);
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + stack.postgresAddress() + "/" + database);
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(database));
         env.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
@@ -181,7 +175,7 @@ final class E2eStack implements AutoCloseable {
     }
 
     String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + database;
+        return "jdbc:postgresql://" + stack.postgresAddress() + "/" + database;
     }
 
     Connection connect(String database) throws SQLException {
@@ -214,10 +208,7 @@ final class E2eStack implements AutoCloseable {
         for (AutoCloseable c : all) {
             ((ServiceProcess) c).requestStop();
         }
-        if (kafkaRunning) {
-            all.add(kafka);
-        }
-        all.add(postgres);
+        all.add(stack);
         for (AutoCloseable c : all) {
             try {
                 c.close();
@@ -234,7 +225,7 @@ final class E2eStack implements AutoCloseable {
 
     private Map<String, String> common() {
         Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", jwt.publicKey().toString());
         env.put("MP_JWT_VERIFY_ISSUER", LocalJwt.ISSUER);
         return env;

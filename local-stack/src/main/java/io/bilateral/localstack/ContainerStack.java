@@ -6,7 +6,9 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.lifecycle.Startables;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The test stack on Testcontainers: Kafka and PostgreSQL from the images docker-compose.yml runs,
@@ -25,6 +27,8 @@ public final class ContainerStack implements TestStack {
 
     private final KafkaContainer kafka;
     private final PostgreSQLContainer postgres;
+    /** The containers paused now (an outage), by id: unpaused before they are stopped. */
+    private final Set<String> paused = new HashSet<>();
 
     private ContainerStack(KafkaContainer kafka, PostgreSQLContainer postgres) {
         this.kafka = kafka;
@@ -63,37 +67,56 @@ public final class ContainerStack implements TestStack {
     public Map<String, String> serviceConfig() {
         return Map.of(
                 "kafka.bootstrap.servers", kafka.getBootstrapServers(),
-                "quarkus.datasource.reactive.url", "postgresql://" + postgres.getHost() + ":"
-                        + postgres.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT) + "/" + LocalPostgres.DATABASE,
+                "quarkus.datasource.reactive.url", "postgresql://" + postgresAddress() + "/" + LocalPostgres.DATABASE,
                 "quarkus.datasource.jdbc.url", postgres.getJdbcUrl(),
                 "quarkus.datasource.username", LocalPostgres.USER,
                 "quarkus.datasource.password", LocalPostgres.PASSWORD);
     }
 
     @Override
-    public void withKafkaDown(Runnable whileDown) {
-        paused(kafka, whileDown);
+    public String postgresAddress() {
+        return postgres.getHost() + ":" + postgres.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT);
     }
 
     @Override
-    public void withPostgresDown(Runnable whileDown) {
-        paused(postgres, whileDown);
+    public synchronized void stopKafka() {
+        pause(kafka);
     }
 
-    private static void paused(GenericContainer<?> container, Runnable whileDown) {
-        container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec();
-        try {
-            whileDown.run();
-        } finally {
+    @Override
+    public synchronized void startKafka() {
+        unpause(kafka);
+    }
+
+    @Override
+    public synchronized void stopPostgres() {
+        pause(postgres);
+    }
+
+    @Override
+    public synchronized void startPostgres() {
+        unpause(postgres);
+    }
+
+    private void pause(GenericContainer<?> container) {
+        if (paused.add(container.getContainerId())) {
+            container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec();
+        }
+    }
+
+    private void unpause(GenericContainer<?> container) {
+        if (paused.remove(container.getContainerId())) {
             container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec();
         }
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
+            startKafka();
             kafka.stop();
         } finally {
+            startPostgres();
             postgres.stop();
         }
     }

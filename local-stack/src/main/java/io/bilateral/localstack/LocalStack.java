@@ -10,14 +10,20 @@ import java.util.Map;
  */
 public final class LocalStack implements TestStack {
 
-    private volatile LocalKafka kafka;
     private final Path dir;
+    private final int kafkaPort;
+    private final int postgresPort;
+    private volatile LocalKafka kafka;
     private volatile LocalPostgres postgres;
+    private boolean kafkaUp = true;
+    private boolean postgresUp = true;
 
     private LocalStack(LocalKafka kafka, LocalPostgres postgres, Path dir) {
         this.kafka = kafka;
         this.postgres = postgres;
         this.dir = dir;
+        this.kafkaPort = kafka.port();
+        this.postgresPort = postgres.port();
     }
 
     /** Starts both; a port of 0 means any free port. */
@@ -37,6 +43,11 @@ public final class LocalStack implements TestStack {
     }
 
     @Override
+    public String postgresAddress() {
+        return "127.0.0.1:" + postgresPort;
+    }
+
+    @Override
     public String jdbcUrl() {
         return postgres.jdbcUrl();
     }
@@ -49,33 +60,39 @@ public final class LocalStack implements TestStack {
         return postgres;
     }
 
-    /**
-     * Stops PostgreSQL, runs {@code whileDown}, and starts it again on the same port and data:
-     * for tests of what the services do during a database outage.
-     */
+    /** Stops the broker; its log stays in its directory. */
     @Override
-    public void withPostgresDown(Runnable whileDown) {
-        int port = postgres.port();
-        postgres.close();
-        try {
-            whileDown.run();
-        } finally {
-            postgres = LocalPostgres.start(dir.resolve("postgres"), port);
+    public synchronized void stopKafka() {
+        if (kafkaUp) {
+            kafka.close();
+            kafkaUp = false;
         }
     }
 
-    /**
-     * Stops the broker, runs {@code whileDown}, and starts it again on the same port and log:
-     * for tests of what the services do while the log cannot be reached.
-     */
+    /** Starts the broker again on the same port and log. */
     @Override
-    public void withKafkaDown(Runnable whileDown) {
-        int port = kafka.port();
-        kafka.close();
-        try {
-            whileDown.run();
-        } finally {
-            kafka = LocalKafka.start(dir.resolve("kafka"), port);
+    public synchronized void startKafka() {
+        if (!kafkaUp) {
+            kafka = LocalKafka.start(dir.resolve("kafka"), kafkaPort);
+            kafkaUp = true;
+        }
+    }
+
+    /** Stops PostgreSQL (fast shutdown); its data stays in its directory. */
+    @Override
+    public synchronized void stopPostgres() {
+        if (postgresUp) {
+            postgres.close();
+            postgresUp = false;
+        }
+    }
+
+    /** Starts PostgreSQL again on the same port and data. */
+    @Override
+    public synchronized void startPostgres() {
+        if (!postgresUp) {
+            postgres = LocalPostgres.start(dir.resolve("postgres"), postgresPort);
+            postgresUp = true;
         }
     }
 
@@ -97,9 +114,9 @@ public final class LocalStack implements TestStack {
     @Override
     public void close() {
         try {
-            kafka.close();
+            stopKafka();
         } finally {
-            postgres.close();
+            stopPostgres();
         }
     }
 }

@@ -12,18 +12,48 @@ public interface TestStack extends AutoCloseable {
 
     String kafkaBootstrapServers();
 
+    /** Where PostgreSQL listens, as {@code host:port}: for URLs to other databases of the same server. */
+    String postgresAddress();
+
     /** The database the services use, as a JDBC URL (user {@link LocalPostgres#USER}, password {@link LocalPostgres#PASSWORD}). */
     String jdbcUrl();
 
     /** The settings a service needs, as Quarkus configuration keys. */
     Map<String, String> serviceConfig();
 
-    /** The broker unreachable while {@code whileDown} runs, then back at the same address with its log. */
-    void withKafkaDown(Runnable whileDown);
+    /** The broker unreachable from now on; its log kept. Nothing if it already is. */
+    void stopKafka();
 
-    /** The database unreachable while {@code whileDown} runs, then back at the same address with its data. */
-    void withPostgresDown(Runnable whileDown);
+    /** The broker back at the same address with its log. Nothing if it is up. */
+    void startKafka();
 
+    /** The database unreachable from now on; its data kept. Nothing if it already is. */
+    void stopPostgres();
+
+    /** The database back at the same address with its data. Nothing if it is up. */
+    void startPostgres();
+
+    /** The broker unreachable while {@code whileDown} runs, then back. */
+    default void withKafkaDown(Runnable whileDown) {
+        stopKafka();
+        try {
+            whileDown.run();
+        } finally {
+            startKafka();
+        }
+    }
+
+    /** The database unreachable while {@code whileDown} runs, then back. */
+    default void withPostgresDown(Runnable whileDown) {
+        stopPostgres();
+        try {
+            whileDown.run();
+        } finally {
+            startPostgres();
+        }
+    }
+
+    /** Stops both, the broker first. */
     @Override
     void close();
 }
