@@ -60,7 +60,7 @@ final class E2eStack implements AutoCloseable {
         deleteRecursively(dir);
         // A fatal broker error must fail the test, not exit the JVM past every @AfterAll.
         LocalKafka.neverExitTheJvm();
-        // The local stack under dir, unless -Dbilateral.stack=containers chose Testcontainers'.
+        // The local stack under dir, unless -Dtest.stack=containers chose Testcontainers'.
         TestStack stack = StackChoice.configured().start(dir);
         try {
             return new E2eStack(dir, stack, LocalJwt.in(dir.resolve("jwt")));

@@ -7,14 +7,16 @@ import java.util.Locale;
  * Which stack the tests run on: {@code local} (the default: a KRaft broker in the test's JVM and
  * PostgreSQL from the machine's binaries) or {@code containers} (Testcontainers' Kafka and
  * PostgreSQL, the images of docker-compose.yml). Chosen by the system property
- * {@code bilateral.stack} ({@code mvn verify -Dbilateral.stack=containers}), else the
- * environment variable {@code BILATERAL_STACK}.
+ * {@code test.stack} ({@code mvn verify -Dtest.stack=containers}), else the
+ * environment variable {@code BILATERAL_TEST_STACK}. Not a key under {@code bilateral.}: a
+ * {@code @QuarkusTest}'s system properties are its application's configuration too, and the
+ * services refuse unknown keys under their own prefix.
  */
 public enum StackChoice {
     LOCAL, CONTAINERS;
 
-    public static final String PROPERTY = "bilateral.stack";
-    public static final String VARIABLE = "BILATERAL_STACK";
+    public static final String PROPERTY = "test.stack";
+    public static final String VARIABLE = "BILATERAL_TEST_STACK";
 
     /** The choice this JVM was given. */
     public static StackChoice configured() {

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * Kafka and PostgreSQL for the {@code @QuarkusTest}s: the local stack (the default, no Docker) or
- * Testcontainers' ({@code -Dbilateral.stack=containers}, where a Docker engine answers). What a
+ * Testcontainers' ({@code -Dtest.stack=containers}, where a Docker engine answers). What a
  * test may ask of either: where they are, the settings that point a service at them, and an
  * outage of one of them while the services keep running.
  */

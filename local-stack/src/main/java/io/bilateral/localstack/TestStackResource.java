@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * For {@code @QuarkusTest}s: a real Kafka broker and a real PostgreSQL, started on first use and
  * stopped when the JVM exits; the local stack under {@code target/local-stack/<id>} unless
- * {@code -Dbilateral.stack=containers} chose Testcontainers' ({@link StackChoice}). Every Quarkus
+ * {@code -Dtest.stack=containers} chose Testcontainers' ({@link StackChoice}). Every Quarkus
  * application the tests start is pointed at them.
  *
  * <p>Quarkus loads test resources in a new class loader when a test profile changes, so this

@@ -51,13 +51,13 @@ public class EventPublisher {
                             if (error == null) {
                                 em.complete(new LogPosition(meta.partition(), meta.offset()));
                             } else {
-                                em.fail(new BrokerUnavailableException("the broker did not acknowledge the event: " + error.getMessage(), error));
+                                em.fail(new BrokerUnavailableException("the broker did not acknowledge the event: " + error.getMessage(), error, event));
                             }
                         });
             } catch (RuntimeException e) {
                 metrics.single(start, false);
                 PublishTracing.end(span, e);
-                em.fail(new BrokerUnavailableException("the broker cannot be reached: " + e.getMessage(), e));
+                em.fail(new BrokerUnavailableException("the broker cannot be reached: " + e.getMessage(), e, event));
             }
         });
         // send() may block while it fetches metadata: never on an event loop. A blocking
@@ -69,6 +69,6 @@ public class EventPublisher {
         // The producer answers within the timeout (see KafkaProducerFactory); this is a backstop.
         return sent.ifNoItem().after(config.publish().timeout().plusSeconds(1))
                 .failWith(() -> new BrokerUnavailableException("no acknowledgement from the broker within "
-                        + config.publish().timeout().toMillis() + " ms", new TimeoutException()));
+                        + config.publish().timeout().toMillis() + " ms", new TimeoutException(), event));
     }
 }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
@@ -79,9 +80,25 @@ public class ProblemMapper {
                 .header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
     }
 
+    /** The line says which event (its id and dyad in the MDC, which JSON logs carry), when it was one event. */
+    private static void logNotAccepted(BrokerUnavailableException e) {
+        if (e.event() == null) {
+            LOG.warnf("batch not accepted: %s", e.getMessage());
+            return;
+        }
+        MDC.put("eventId", e.event().metadata().eventId().toString());
+        MDC.put("dyad", e.event().dyad().toString());
+        try {
+            LOG.warnf("event not accepted: %s", e.getMessage());
+        } finally {
+            MDC.remove("eventId");
+            MDC.remove("dyad");
+        }
+    }
+
     @ServerExceptionMapper
     public Response brokerUnavailable(BrokerUnavailableException e, UriInfo uri) {
-        LOG.warnf("event not accepted: %s", e.getMessage());
+        logNotAccepted(e);
         return Response.fromResponse(problem(Problem.of("broker-unavailable", "Event log unavailable", 503,
                         e.getMessage() + "; the event was not accepted, retry it (with the same eventId to be safe)",
                         uri.getPath(), List.of())))
