@@ -17,7 +17,9 @@ import java.util.Set;
  *
  * <p>An outage is a paused container: it keeps its mapped port, so the services see the broker
  * or the database stop answering and then answer again at the same address, as the local stack's
- * restart on the same port shows them.
+ * restart on the same port shows them. Unlike the local stack's, a paused container's port still
+ * accepts connections (Docker's forwarding answers), which then hang: a client sees a timeout
+ * where the local stack gives "connection refused" at once.
  */
 public final class ContainerStack implements TestStack {
 
@@ -49,7 +51,14 @@ public final class ContainerStack implements TestStack {
                 .withUsername(LocalPostgres.USER)
                 .withPassword(LocalPostgres.PASSWORD);
         postgres.withCommand("postgres", "-c", "max_connections=200");
-        Startables.deepStart(kafka, postgres).join();
+        try {
+            Startables.deepStart(kafka, postgres).join();
+        } catch (RuntimeException e) {
+            // The one that did start goes too (stopping one that never started does nothing).
+            kafka.stop();
+            postgres.stop();
+            throw e;
+        }
         return new ContainerStack(kafka, postgres);
     }
 

@@ -12,7 +12,8 @@ final class FreePort {
     /**
      * Ports this JVM has handed out. A port is free when picked, not when its server binds it:
      * the kernel may offer a just-closed port again to the next pick (a broker's controller
-     * port equal to its own listener, say), so a port is never handed out twice by one JVM.
+     * port equal to its own listener, say), so a port is never handed out twice by this class
+     * (a copy of it in another class loader, as Quarkus' tests make, keeps its own set).
      */
     private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
@@ -30,7 +31,7 @@ final class FreePort {
                 throw new UncheckedIOException("no free loopback port", e);
             }
         }
-        throw new IllegalStateException("no loopback port that this JVM has not handed out already, in 50 picks");
+        throw new IllegalStateException("no loopback port that was not handed out already, in 50 picks");
     }
 
     /** The given port, or a free one when it is 0. */

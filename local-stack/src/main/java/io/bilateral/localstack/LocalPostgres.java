@@ -45,7 +45,12 @@ public abstract sealed class LocalPostgres implements AutoCloseable {
         LocalPostgres pg = installedBinaries()
                 .<LocalPostgres>map(bin -> Installed.launch(bin, dataDir, chosen))
                 .orElseGet(() -> Embedded.launch(dataDir, chosen));
-        pg.createDatabase();
+        try {
+            pg.createDatabase();
+        } catch (RuntimeException e) {
+            pg.close();
+            throw e;
+        }
         return pg;
     }
 

@@ -26,9 +26,15 @@ public class TestStackResource implements QuarkusTestResourceLifecycleManager {
 
     private static final String CLEARED = "io.bilateral.localstack.cleared";
     private static TestStack stack;
+    /** Why the stack did not start, once it did not: later test classes fail at once with it. */
+    private static RuntimeException failed;
 
     /** The stack the tests run against, started on first use. */
     public static synchronized TestStack stack() {
+        if (failed != null) {
+            // Tried (twice) for an earlier test class of this class loader: say so again, at once.
+            throw new IllegalStateException("the test stack did not start for an earlier test class", failed);
+        }
         if (stack == null) {
             Path root = Paths.get("target", "local-stack").toAbsolutePath();
             // A system property, not a static field: it is seen by every class loader of the JVM.
@@ -37,22 +43,30 @@ public class TestStackResource implements QuarkusTestResourceLifecycleManager {
                 System.setProperty(CLEARED, "true");
             }
             LocalKafka.neverExitTheJvm();
-            TestStack started = startInNewDirectory(root, StackChoice.configured());
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "local-stack-shutdown"));
-            stack = started;
+            try {
+                stack = start(root, StackChoice.configured());
+            } catch (RuntimeException e) {
+                failed = e;
+                throw e;
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
         }
         return stack;
     }
 
     /**
-     * One more attempt, in a new directory on new ports, when the first fails. What failed is
-     * printed whole first: Quarkus reports a test resource's failure to the test only as a
-     * reflective InvocationTargetException, without its cause.
+     * The local stack gets one more attempt, in a new directory on new ports, when the first
+     * fails. What failed is printed whole first: Quarkus reports a test resource's failure to
+     * the test only as a reflective InvocationTargetException, without its cause. Containers
+     * are not tried again: Testcontainers has its own waits, and no engine stays no engine.
      */
-    private static TestStack startInNewDirectory(Path root, StackChoice choice) {
+    private static TestStack start(Path root, StackChoice choice) {
         try {
             return choice.start(root.resolve(UUID.randomUUID().toString()));
         } catch (RuntimeException first) {
+            if (choice != StackChoice.LOCAL) {
+                throw first;
+            }
             System.err.println("[local-stack] the test stack did not start; trying once more on new ports. What failed:");
             first.printStackTrace();
             try {

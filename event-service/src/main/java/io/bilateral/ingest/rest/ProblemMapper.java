@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -88,11 +90,17 @@ public class ProblemMapper {
         }
         MDC.put("eventId", e.event().metadata().eventId().toString());
         MDC.put("dyad", e.event().dyad().toString());
+        // When tracing is on, the POST's span is current here: its trace is the one the event was refused in.
+        SpanContext span = Span.current().getSpanContext();
+        if (span.isValid()) {
+            MDC.put("traceId", span.getTraceId());
+        }
         try {
             LOG.warnf("event not accepted: %s", e.getMessage());
         } finally {
             MDC.remove("eventId");
             MDC.remove("dyad");
+            MDC.remove("traceId");
         }
     }
 

@@ -2,6 +2,7 @@ package io.bilateral.query.project;
 
 import io.bilateral.query.config.ProjectionConfig;
 import org.jboss.logging.Logger;
+import io.bilateral.events.envelope.TraceHeaders;
 import org.jboss.logging.MDC;
 
 import java.time.Duration;
@@ -88,12 +89,18 @@ final class BatchApplier {
             if (r.event() != null) {
                 MDC.put("eventId", r.event().metadata().eventId().toString());
             }
+            // The trace it was published in (the same key OpenTelemetry's own log lines use).
+            String traceId = TraceHeaders.traceId(r.trace().get("traceparent"));
+            if (traceId != null) {
+                MDC.put("traceId", traceId);
+            }
             try {
                 applyOne(r);
             } finally {
                 MDC.remove("dyad");
                 MDC.remove("position");
                 MDC.remove("eventId");
+                MDC.remove("traceId");
             }
         }
     }

@@ -25,6 +25,25 @@ public final class StoredJson {
         return json == null ? null : (List<Map<String, Object>>) (List<?>) json.getList();
     }
 
+    /**
+     * A number as stored, or null. A correction's changes are merged into the stored event as
+     * they were sent, and the contract's reader takes "123" for a number: such a value is
+     * answered as the number it stands for. Anything else that is not a number is null.
+     */
+    public static Number number(Object json) {
+        if (json instanceof Number n) {
+            return n;
+        }
+        if (json instanceof String text) {
+            try {
+                return new java.math.BigDecimal(text.trim());
+            } catch (NumberFormatException notANumber) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     /** A value of any JSON type, as stored. */
     public static Object value(Object json) {
         return json instanceof JsonObject o ? o.getMap() : json instanceof JsonArray a ? a.getList() : json;

@@ -9,6 +9,8 @@ import io.bilateral.query.LogWriter;
 import io.bilateral.query.ReadyFirst;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.jboss.logmanager.ExtHandler;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,10 +20,13 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.bilateral.query.Events.SOURCE;
 import static io.bilateral.query.Events.of;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -127,6 +132,35 @@ class PoisonEventTest implements ReadyFirst {
         given().header("Bilateral-Read-After", at.get(0).partition() + ":" + at.get(0).offset()).get("/dyads/BEL-PER")
                 .then().statusCode(503).body("type", containsString("write-parked"));
         given().auth().oauth2(admin).post("/projection/parked/BEL-PER/skip").then().statusCode(200);
+    }
+
+    @Test
+    void theLineLoggedAboutAParkedEvent_namesItsDyad_position_eventId_andTrace() {
+        List<ExtLogRecord> lines = new CopyOnWriteArrayList<>();
+        ExtHandler capture = new ExtHandler() {
+            @Override
+            protected void doPublish(ExtLogRecord record) {
+                if (record.getFormattedMessage().startsWith("parking the event")) {
+                    record.copyMdc();
+                    lines.add(record);
+                }
+            }
+        };
+        org.jboss.logmanager.Logger logger = org.jboss.logmanager.Logger.getLogger(BatchApplier.class.getName());
+        logger.addHandler(capture);
+        try {
+            EventEnvelope poison = relations("poison-bel-mex", "BEL-MEX", "1895");
+            LogPosition at = LogWriter.publish(poison, Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+            await("the parking line").atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lines).anySatisfy(line -> {
+                assertThat(line.getMdc("dyad")).isEqualTo("BEL-MEX");
+                assertThat(line.getMdc("position")).isEqualTo(at.toString());
+                assertThat(line.getMdc("eventId")).isEqualTo(poison.metadata().eventId().toString());
+                assertThat(line.getMdc("traceId")).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+            }));
+        } finally {
+            logger.removeHandler(capture);
+        }
+        given().auth().oauth2(admin).post("/projection/parked/BEL-MEX/skip").then().statusCode(200);
     }
 
     @Test

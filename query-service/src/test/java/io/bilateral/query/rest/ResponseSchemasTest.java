@@ -49,6 +49,7 @@ class ResponseSchemasTest implements ReadyFirst {
     private static final String DOCUMENT = "https://bilateral.invalid/q/openapi.json";
     private static final String CORRECTED = "bel-chn-visit-zhu-rongji-1991";
     private static final String RETRACTED = "bel-chn-visit-qian-qichen-1992";
+    private static final String TRADE = "bel-chn-trade-2013";
 
     /** Each read model's path in the document, and a request that answers with data. */
     private static final List<String[]> READS = List.of(
@@ -73,6 +74,7 @@ class ResponseSchemasTest implements ReadyFirst {
             new String[] {"/facts/{factId}", "/facts/" + CORRECTED},
             new String[] {"/facts/{factId}", "/facts/" + RETRACTED},
             new String[] {"/facts/{factId}", "/facts/chn-ltu-customs-blockade"},
+            new String[] {"/facts/{factId}", "/facts/" + TRADE},
             new String[] {"/search", "/search?q=embassy"},
             new String[] {"/people", "/people?name=Xi"},
             new String[] {"/actors", "/actors"},
@@ -94,7 +96,13 @@ class ResponseSchemasTest implements ReadyFirst {
                     of(CORRECTED, "{\"type\": \"FactAmended\", \"dyad\": \"BEL-CHN\", \"basedOnRevision\": 1, "
                             + "\"changes\": {\"office\": \"Premier\"}, \"reason\": \"a second reading\", " + SOURCE + "}"),
                     of(RETRACTED, "{\"type\": \"FactRetracted\", \"dyad\": \"BEL-CHN\", \"basedOnRevision\": 1, "
-                            + "\"reason\": \"ERRONEOUS\", \"note\": \"no such visit\", " + SOURCE + "}"));
+                            + "\"reason\": \"ERRONEOUS\", \"note\": \"no such visit\", " + SOURCE + "}"),
+                    // Recorded again under its id: a conflict with no current revision to name.
+                    of(CORRECTED, "{\"type\": \"OfficialVisit\", \"dyad\": \"BEL-CHN\", \"occurred\": \"1991-04\", "
+                            + "\"visitor\": {\"name\": \"Zhu Rongji\"}, \"visitingState\": \"CHN\", \"hostState\": \"BEL\", " + SOURCE + "}"),
+                    // A figure corrected with a number written as text, which the contract's reader takes.
+                    of(TRADE, "{\"type\": \"FactAmended\", \"dyad\": \"BEL-CHN\", \"basedOnRevision\": 1, "
+                            + "\"changes\": {\"value\": \"27.5\"}, \"reason\": \"the later release\", " + SOURCE + "}"));
             LogWriter.awaitSearchIndexed();
             loaded = true;
         }
@@ -137,6 +145,10 @@ class ResponseSchemasTest implements ReadyFirst {
                 .post("/facts/known").then().statusCode(200).extract().asString();
         check(factory, document, "/facts/known", "post", "POST /facts/known", known, failures);
         assertThat(failures).isEmpty();
+        // What the corrections above were for: a conflict without a current revision, and a figure stored as text.
+        given().get("/facts/" + CORRECTED).then().body("conflicts.findAll { it.currentRevision == null }.size()",
+                org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        given().get("/dyads/BEL-CHN/trade").then().body("trade.find { it.factId == '" + TRADE + "' }.value", org.hamcrest.Matchers.equalTo(27.5f));
     }
 
     /** A check of this test itself: an answer that breaks its schema is caught. */

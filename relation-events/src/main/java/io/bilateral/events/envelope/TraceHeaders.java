@@ -27,6 +27,19 @@ public final class TraceHeaders {
         headers.add(PREFIX + field, value.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** W3C trace context: version 00, a trace id, a parent span id, flags. */
+    private static final java.util.regex.Pattern TRACEPARENT =
+            java.util.regex.Pattern.compile("00-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
+
+    /** The trace id a {@code traceparent} names, or null when there is none or it is not one (an all-zero id is none). */
+    public static String traceId(String traceparent) {
+        if (traceparent == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = TRACEPARENT.matcher(traceparent.trim());
+        return m.matches() && !m.group(1).chars().allMatch(c -> c == '0') ? m.group(1) : null;
+    }
+
     /** The propagation fields the record carries, by field name without the prefix; empty when none. */
     public static Map<String, String> read(Headers headers) {
         Map<String, String> fields = new LinkedHashMap<>(2);

@@ -7,6 +7,7 @@ import io.bilateral.query.readmodel.register.MissionPosts;
 import io.bilateral.query.readmodel.register.RepresentationLevels;
 import io.bilateral.query.rest.NotFoundProblem;
 import io.smallrye.mutiny.Uni;
+import io.bilateral.query.readmodel.StoredJson;
 import io.bilateral.query.readmodel.register.Representation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -79,6 +80,6 @@ public class DyadResource {
                 visit == null ? null : new DyadSummary.LatestVisit(visit.factId(), visit.occurred(),
                         visit.event().getJsonObject("visitor").getString("name"), visit.text("office"), visit.text("visitingState")),
                 trade == null ? null : new DyadSummary.LatestTrade(trade.factId(), trade.occurred(), trade.text("flow"),
-                        (Number) trade.event().getValue("value"), trade.text("currency"), trade.text("qualifier")));
+                        StoredJson.number(trade.event().getValue("value")), trade.text("currency"), trade.text("qualifier")));
     }
 }

@@ -34,9 +34,12 @@ public record FactDetail(String factId, String dyad, String type, String occurre
                            @Schema(oneOf = {RecordedBy.class, String.class}) Object recordedBy) {
     }
 
-    /** A correction that was not applied: the revision it was based on, the one current then, and why it was made. */
+    /**
+     * A correction that was not applied: the revision it was based on, the one current then (null
+     * when there was none: the fact was unknown, or recorded again under its id), and the reason.
+     */
     @Schema(name = "FactConflict")
-    public record Conflict(String eventId, int basedOnRevision, int currentRevision, String reason,
+    public record Conflict(String eventId, int basedOnRevision, Integer currentRevision, String reason,
                            @Schema(format = "date-time") String recordedAt,
                            @Schema(oneOf = {RecordedBy.class, String.class}) Object recordedBy) {
     }

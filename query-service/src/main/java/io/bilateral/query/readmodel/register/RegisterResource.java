@@ -1,5 +1,6 @@
 package io.bilateral.query.readmodel.register;
 
+import io.bilateral.query.readmodel.StoredJson;
 import io.bilateral.query.readmodel.dyad.KnownDyads;
 import io.bilateral.query.readmodel.register.FactsOfTypes.StoredFact;
 import io.smallrye.mutiny.Uni;
@@ -51,9 +52,9 @@ public class RegisterResource {
                 list.facts().stream().map(f -> {
                     JsonObject e = f.event();
                     return new TradeFigures.Figure(f.factId(), f.occurred(), f.precision(), f.certainty(), f.summary(), f.sources(),
-                            f.text("reporter"), f.text("partner"), f.text("flow"), (Number) e.getValue("value"), f.text("currency"),
-                            f.text("qualifier"), e.getInteger("partnerRank"), (Number) e.getValue("sharePercent"),
-                            (Number) e.getValue("averageAnnualGrowthPercent"));
+                            f.text("reporter"), f.text("partner"), f.text("flow"), StoredJson.number(e.getValue("value")),
+                            f.text("currency"), f.text("qualifier"), rank(e.getValue("partnerRank")),
+                            StoredJson.number(e.getValue("sharePercent")), StoredJson.number(e.getValue("averageAnnualGrowthPercent")));
                 }).toList()));
     }
 
@@ -67,6 +68,11 @@ public class RegisterResource {
         return dyads.require(dyad).chain(id -> facts.since(id, since, "EspionageAllegation", "CyberIncident", "PersonalSanction", "DiplomatSummoned"))
                 .map(list -> new IncidentLog(list.dyad().toString(), list.facts().stream()
                         .map(f -> incident(f, respondingTo(f.factId(), list.facts()))).toList()));
+    }
+
+    private static Integer rank(Object stored) {
+        Number n = StoredJson.number(stored);
+        return n == null ? null : n.intValue();
     }
 
     private static IncidentLog.Incident incident(StoredFact f, List<String> responses) {
