@@ -1,18 +1,15 @@
 package io.bilateral.ingest.rest;
 
 import io.bilateral.localstack.LocalJwtTestResource;
+import io.bilateral.localstack.LoggedLines;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import org.jboss.logmanager.ExtHandler;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,31 +55,16 @@ class BrokerDownTest {
 
     @Test
     void theLineLoggedAboutARefusedEvent_namesItsIdAndDyad() {
-        List<ExtLogRecord> lines = new CopyOnWriteArrayList<>();
-        ExtHandler capture = new ExtHandler() {
-            @Override
-            protected void doPublish(ExtLogRecord record) {
-                // Read now, on the logging thread: the MDC is the thread's.
-                if (record.getFormattedMessage().startsWith("event not accepted")) {
-                    record.copyMdc();
-                    lines.add(record);
-                }
-            }
-        };
-        org.jboss.logmanager.Logger logger = org.jboss.logmanager.Logger.getLogger(ProblemMapper.class.getName());
-        logger.addHandler(capture);
-        try {
+        try (LoggedLines logged = LoggedLines.of(ProblemMapper.class, "event not accepted")) {
             String eventId = java.util.UUID.randomUUID().toString();
             given().auth().oauth2(EDITOR).contentType(ContentType.JSON)
                     .body(EventResourceTest.RELATIONS_1971.replaceFirst("\\{", "{\"eventId\": \"" + eventId + "\", "))
                     .when().post("/events").then().statusCode(503);
             // The mapper logs before it answers: the line is there once the 503 is.
-            assertThat(lines).anySatisfy(line -> {
+            assertThat(logged.lines()).anySatisfy(line -> {
                 assertThat(line.getMdc("eventId")).isEqualTo(eventId);
                 assertThat(line.getMdc("dyad")).isEqualTo("BEL-CHN");
             });
-        } finally {
-            logger.removeHandler(capture);
         }
     }
 

@@ -3,14 +3,13 @@ package io.bilateral.query.project;
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.envelope.LogPosition;
 import io.bilateral.localstack.LocalJwtTestResource;
+import io.bilateral.localstack.LoggedLines;
 import io.bilateral.localstack.LocalPostgres;
 import io.bilateral.localstack.TestStackResource;
 import io.bilateral.query.LogWriter;
 import io.bilateral.query.ReadyFirst;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.jboss.logmanager.ExtHandler;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.bilateral.query.Events.SOURCE;
 import static io.bilateral.query.Events.of;
@@ -136,29 +134,15 @@ class PoisonEventTest implements ReadyFirst {
 
     @Test
     void theLineLoggedAboutAParkedEvent_namesItsDyad_position_eventId_andTrace() {
-        List<ExtLogRecord> lines = new CopyOnWriteArrayList<>();
-        ExtHandler capture = new ExtHandler() {
-            @Override
-            protected void doPublish(ExtLogRecord record) {
-                if (record.getFormattedMessage().startsWith("parking the event")) {
-                    record.copyMdc();
-                    lines.add(record);
-                }
-            }
-        };
-        org.jboss.logmanager.Logger logger = org.jboss.logmanager.Logger.getLogger(BatchApplier.class.getName());
-        logger.addHandler(capture);
-        try {
+        try (LoggedLines logged = LoggedLines.of(BatchApplier.class, "parking the event")) {
             EventEnvelope poison = relations("poison-bel-mex", "BEL-MEX", "1895");
             LogPosition at = LogWriter.publish(poison, Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
-            await("the parking line").atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lines).anySatisfy(line -> {
+            await("the parking line").atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(logged.lines()).anySatisfy(line -> {
                 assertThat(line.getMdc("dyad")).isEqualTo("BEL-MEX");
                 assertThat(line.getMdc("position")).isEqualTo(at.toString());
                 assertThat(line.getMdc("eventId")).isEqualTo(poison.metadata().eventId().toString());
                 assertThat(line.getMdc("traceId")).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
             }));
-        } finally {
-            logger.removeHandler(capture);
         }
         given().auth().oauth2(admin).post("/projection/parked/BEL-MEX/skip").then().statusCode(200);
     }
