@@ -10,7 +10,7 @@ import java.util.Set;
 /** Picks a loopback port nothing listens on, for servers that must be told their port. */
 final class FreePort {
     /**
-     * Ports this JVM has handed out. A port is free when picked, not when its server binds it:
+     * Ports this class has handed out. A port is free when picked, not when its server binds it:
      * the kernel may offer a just-closed port again to the next pick (a broker's controller
      * port equal to its own listener, say), so a port is never handed out twice by this class
      * (a copy of it in another class loader, as Quarkus' tests make, keeps its own set).

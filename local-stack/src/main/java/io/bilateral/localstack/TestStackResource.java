@@ -32,7 +32,7 @@ public class TestStackResource implements QuarkusTestResourceLifecycleManager {
     /** The stack the tests run against, started on first use. */
     public static synchronized TestStack stack() {
         if (failed != null) {
-            // Tried (twice) for an earlier test class of this class loader: say so again, at once.
+            // Tried for an earlier test class of this class loader: say so again, at once.
             throw new IllegalStateException("the test stack did not start for an earlier test class", failed);
         }
         if (stack == null) {
