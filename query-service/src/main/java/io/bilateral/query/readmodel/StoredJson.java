@@ -43,9 +43,4 @@ public final class StoredJson {
         }
         return null;
     }
-
-    /** A value of any JSON type, as stored. */
-    public static Object value(Object json) {
-        return json instanceof JsonObject o ? o.getMap() : json instanceof JsonArray a ? a.getList() : json;
-    }
 }
