@@ -154,9 +154,10 @@ public final class Bench {
         for (String service : new String[] {"event", "query"}) {
             String ms = a.get(service + "-ready-ms");
             if (ms != null) {
-                // The run command maps a class-data archive made by an earlier start of the same build.
+                // Whether the JVM mapped the class-data archive the run command recorded from an earlier start.
                 String archive = "yes".equals(a.get(service + "-ready-archive"))
-                        ? "; with the class-data archive of an earlier start" : "; the build's first start, no class-data archive yet";
+                        ? "; with the class-data archive of an earlier start"
+                        : "; no class-data archive mapped (the build's first start under this JDK, or sharing set in JAVA_OPTS)";
                 r.bound("6 footprint", service + "-service start to ready", Double.parseDouble(ms) / 1000, "s", 3,
                         "≤ 3 s", "java -jar to /q/health/ready UP" + (a.containsKey(service + "-ready-archive") ? archive : ""));
             }
