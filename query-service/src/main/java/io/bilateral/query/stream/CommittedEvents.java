@@ -14,7 +14,7 @@ import java.util.List;
 
 /** The committed events in stream order, as PostgreSQL has them (table {@code events}, migration V9). */
 @ApplicationScoped
-class CommittedEvents {
+public class CommittedEvents {
 
     /**
      * Bounded above as well as below: a subscriber catching up reads only what the tail has
@@ -33,7 +33,8 @@ class CommittedEvents {
               AND ($5::text[] IS NULL OR type = ANY($5))
             ORDER BY seq
             LIMIT $6""";
-    private static final String PAGE = "(" + SELECTED.formatted("($3::text[] IS NULL OR dyad = ANY($3))") + ")\nUNION ALL\n("
+    /** A page of the stream (public for the plan test: each branch reads through an index). */
+    public static final String PAGE = "(" + SELECTED.formatted("($3::text[] IS NULL OR dyad = ANY($3))") + ")\nUNION ALL\n("
             + SELECTED.formatted("$3::text[] IS NOT NULL AND concerns IS NOT NULL AND concerns && $3 AND NOT dyad = ANY($3)")
             + ")\nORDER BY seq\nLIMIT $6";
 

@@ -16,7 +16,7 @@ public class DyadRepository implements PanacheRepositoryBase<DyadRow, String> {
 
     /**
      * Since when relations exist: the earliest current "relations established" fact, by date
-     * then precision (served by the facts_timeline index). Empty when there is none.
+     * then precision (a dyad's facts of one type: facts_by_type_order). Empty when there is none.
      */
     public Uni<DyadSummary.RelationsSince> relationsSince(String dyad) {
         return getSession().chain(s -> s.createSelectionQuery(
