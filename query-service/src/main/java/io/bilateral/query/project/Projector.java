@@ -4,6 +4,7 @@ import io.bilateral.events.envelope.Topics;
 import io.bilateral.query.config.ProjectionConfig;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -71,10 +72,10 @@ public class Projector {
     private static final String INSERT_EVENTS = """
             INSERT INTO events (event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload, seq, source, concerns,
                                 traceparent)
-            SELECT event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload::jsonb, seq, source, concerns::text[],
-                   traceparent
+            SELECT event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, convert_from(payload, 'UTF8')::jsonb, seq,
+                   source, concerns::text[], traceparent
             FROM unnest($1::uuid[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
-                        $8::text[], $9::bigint[], $10::text[], $11::text[], $12::text[])
+                        $8::bytea[], $9::bigint[], $10::text[], $11::text[], $12::text[])
                  AS batch (event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload, seq, source, concerns,
                            traceparent)""";
     /** Never backwards: an instance that lost its partitions may still commit an old batch. */
@@ -318,7 +319,7 @@ public class Projector {
                         events.stream().map(e -> e.envelope().type().wireName()).toArray(String[]::new),
                         events.stream().map(e -> e.envelope().metadata().factId()).toArray(String[]::new),
                         events.stream().map(e -> Sql.timestamp(e.envelope().metadata().recordedAt())).toArray(OffsetDateTime[]::new),
-                        events.stream().map(NewEvent::json).toArray(String[]::new),
+                        events.stream().map(NewEvent::json).toArray(Buffer[]::new),
                         seqs,
                         records.stream().map(LogRecord::source).toArray(String[]::new),
                         events.stream().map(concerned::arrayLiteral).toArray(String[]::new),

@@ -15,6 +15,7 @@ import io.bilateral.query.project.NewEvent;
 import io.bilateral.query.project.ReadModelProjection;
 import io.bilateral.query.project.Sql;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -55,10 +56,10 @@ public class FactProjection implements ReadModelProjection {
     private static final String INSERT = """
             INSERT INTO facts (fact_id, dyad, type, occurred, earliest, latest, precision, certainty, sources,
                                payload, cameo, goldstein, revision, retracted, recorded_at, updated_at)
-            SELECT fact_id, dyad, type, occurred, earliest, latest, precision, certainty, sources::jsonb,
-                   payload::jsonb, cameo, goldstein, 1, false, recorded_at, recorded_at
+            SELECT fact_id, dyad, type, occurred, earliest, latest, precision, certainty, convert_from(sources, 'UTF8')::jsonb,
+                   convert_from(payload, 'UTF8')::jsonb, cameo, goldstein, 1, false, recorded_at, recorded_at
             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[], $7::text[], $8::text[],
-                        $9::text[], $10::text[], $11::text[], $12::float8[], $13::timestamptz[])
+                        $9::bytea[], $10::bytea[], $11::text[], $12::float8[], $13::timestamptz[])
                  AS batch (fact_id, dyad, type, occurred, earliest, latest, precision, certainty, sources,
                            payload, cameo, goldstein, recorded_at)
             ON CONFLICT (fact_id) DO NOTHING
@@ -82,8 +83,9 @@ public class FactProjection implements ReadModelProjection {
             UPDATE facts SET retracted = true, revision = revision + 1, updated_at = $2 WHERE fact_id = $1""";
     private static final String REVISIONS = """
             INSERT INTO fact_revisions (fact_id, revision, event_id, kind, reason, sources, changes, recorded_at, recorded_by)
-            SELECT fact_id, revision, event_id, kind, reason, sources::jsonb, changes::jsonb, recorded_at, recorded_by::jsonb
-            FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::text[])
+            SELECT fact_id, revision, event_id, kind, reason, convert_from(sources, 'UTF8')::jsonb, changes::jsonb, recorded_at,
+                   recorded_by::jsonb
+            FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::text[], $6::bytea[], $7::text[], $8::timestamptz[], $9::text[])
                  AS batch (fact_id, revision, event_id, kind, reason, sources, changes, recorded_at, recorded_by)
             ON CONFLICT DO NOTHING""";
     /**
@@ -106,8 +108,9 @@ public class FactProjection implements ReadModelProjection {
                 conflict = fact_counts.conflict + EXCLUDED.conflict""";
     private static final String CONFLICTS = """
             INSERT INTO fact_conflicts (event_id, fact_id, based_on_revision, current_revision, reason, payload, recorded_at, recorded_by)
-            SELECT event_id, fact_id, based_on_revision, current_revision, reason, payload::jsonb, recorded_at, recorded_by::jsonb
-            FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[], $5::text[], $6::text[], $7::timestamptz[], $8::text[])
+            SELECT event_id, fact_id, based_on_revision, current_revision, reason, convert_from(payload, 'UTF8')::jsonb, recorded_at,
+                   recorded_by::jsonb
+            FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[], $5::text[], $6::bytea[], $7::timestamptz[], $8::text[])
                  AS batch (event_id, fact_id, based_on_revision, current_revision, reason, payload, recorded_at, recorded_by)
             ON CONFLICT DO NOTHING""";
 
@@ -153,8 +156,8 @@ public class FactProjection implements ReadModelProjection {
                 dates.stream().map(Dates::latest).toArray(LocalDate[]::new),
                 dates.stream().map(Dates::precision).toArray(String[]::new),
                 tried.stream().map(e -> e.envelope().event().certainty()).map(c -> c == null ? null : c.name()).toArray(String[]::new),
-                tried.stream().map(NewEvent::sources).toArray(String[]::new),
-                tried.stream().map(NewEvent::json).toArray(String[]::new),
+                tried.stream().map(NewEvent::sources).toArray(Buffer[]::new),
+                tried.stream().map(NewEvent::json).toArray(Buffer[]::new),
                 tried.stream().map(e -> e.envelope().event().coding().cameo()).toArray(String[]::new),
                 tried.stream().map(e -> e.envelope().event().coding().goldstein()).toArray(Double[]::new),
                 tried.stream().map(e -> Sql.timestamp(e.envelope().metadata().recordedAt())).toArray(OffsetDateTime[]::new));
@@ -298,7 +301,7 @@ public class FactProjection implements ReadModelProjection {
                         revisions.stream().map(r -> r.event().envelope().metadata().eventId()).toArray(UUID[]::new),
                         revisions.stream().map(Revision::kind).toArray(String[]::new),
                         revisions.stream().map(Revision::reason).toArray(String[]::new),
-                        revisions.stream().map(r -> r.event().sources()).toArray(String[]::new),
+                        revisions.stream().map(r -> r.event().sources()).toArray(Buffer[]::new),
                         revisions.stream().map(r -> r.changes() == null ? null : r.changes().toString()).toArray(String[]::new),
                         revisions.stream().map(r -> Sql.timestamp(r.event().envelope().metadata().recordedAt())).toArray(OffsetDateTime[]::new),
                         revisions.stream().map(r -> recordedBy(r.event())).toArray(String[]::new)))
@@ -341,7 +344,7 @@ public class FactProjection implements ReadModelProjection {
                         conflicts.stream().map(Conflict::basedOn).toArray(Integer[]::new),
                         conflicts.stream().map(Conflict::current).toArray(Integer[]::new),
                         conflicts.stream().map(Conflict::reason).toArray(String[]::new),
-                        conflicts.stream().map(c -> c.event().json()).toArray(String[]::new),
+                        conflicts.stream().map(c -> c.event().json()).toArray(Buffer[]::new),
                         conflicts.stream().map(c -> Sql.timestamp(c.event().envelope().metadata().recordedAt())).toArray(OffsetDateTime[]::new),
                         conflicts.stream().map(c -> recordedBy(c.event())).toArray(String[]::new)))
                 .replaceWithVoid();
