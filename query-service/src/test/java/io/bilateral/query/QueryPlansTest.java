@@ -54,7 +54,8 @@ class QueryPlansTest {
                 Arguments.of("people of a dyad", io.bilateral.query.readmodel.people.PeopleResource.PEOPLE, "('BEL-CHN', NULL)"),
                 Arguments.of("people by name", io.bilateral.query.readmodel.people.PeopleResource.PEOPLE, "(NULL, 'Brotchi')"),
                 Arguments.of("stream, every dyad", CommittedEvents.PAGE, "(0, 1000, NULL, NULL, NULL, 1000)"),
-                Arguments.of("stream, one dyad", CommittedEvents.PAGE, "(0, 1000, '{BEL-CHN}', NULL, NULL, 1000)"));
+                Arguments.of("stream, one dyad", CommittedEvents.PAGE, "(0, 1000, '{BEL-CHN}', NULL, NULL, 1000)"),
+                Arguments.of("stream tail, positions only", CommittedEvents.POSITIONS, "(0, 1000)"));
     }
 
     @ParameterizedTest(name = "{0}")

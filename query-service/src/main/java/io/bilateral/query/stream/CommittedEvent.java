@@ -1,14 +1,30 @@
 package io.bilateral.query.stream;
 
-/**
- * One event the projection committed, as the stream sends it: its number in the stream
- * ({@code seq}, the SSE id), what filters look at, and its CloudEvents JSON, formatted once
- * and shared by every subscriber it goes to; and the other dyads whose reads it changed
- * ({@code concerns}: a fact that also concerns them, or a correction of one).
- */
-record CommittedEvent(long seq, String dyad, String type, String cloudEvent, java.util.List<String> concerns, String traceparent) {
+import java.util.List;
+import java.util.Set;
 
-    boolean involves(java.util.Set<String> actors) {
+/**
+ * One event the projection committed, as the stream sends it: where it sits ({@code seq}, the
+ * SSE id, and the dyads it changed), what filters look at, and its CloudEvents JSON, formatted
+ * once and shared by every subscriber it goes to.
+ */
+record CommittedEvent(CommittedPosition position, String type, String cloudEvent, String traceparent) {
+
+    long seq() {
+        return position.seq();
+    }
+
+    String dyad() {
+        return position.dyad();
+    }
+
+    /** The other dyads whose reads it changed. */
+    List<String> concerns() {
+        return position.concerns();
+    }
+
+    boolean involves(Set<String> actors) {
+        String dyad = dyad();
         int dash = dyad.indexOf('-');
         return actors.contains(dyad.substring(0, dash)) || actors.contains(dyad.substring(dash + 1));
     }

@@ -38,6 +38,15 @@ public class CommittedEvents {
             + SELECTED.formatted("$3::text[] IS NOT NULL AND concerns IS NOT NULL AND concerns && $3 AND NOT dyad = ANY($3)")
             + ")\nORDER BY seq\nLIMIT $6";
 
+    /**
+     * What the tail reads when nobody on this instance listens live: where each event is and
+     * which dyads it changed ({@link DyadVersions}), not its payload. Reading and formatting
+     * every payload only to drop it was a sixteenth of PostgreSQL's time in a catch-up
+     * (BENCHMARKS.md). Public for the plan test.
+     */
+    public static final String POSITIONS = """
+            SELECT seq, dyad, concerns FROM events WHERE seq > $1 ORDER BY seq LIMIT $2""";
+
     private final Pool pool;
 
     CommittedEvents(Pool pool) {
@@ -66,6 +75,18 @@ public class CommittedEvents {
                 });
     }
 
+    /** At most {@code limit} positions after {@code after}, in order: a page of the stream without its events. */
+    Uni<List<CommittedPosition>> positions(long after, int limit) {
+        return pool.preparedQuery(POSITIONS).execute(Tuple.of(after, limit)).map(rows -> {
+            List<CommittedPosition> page = new ArrayList<>();
+            rows.forEach(r -> {
+                String[] concerns = r.getArrayOfStrings("concerns");
+                page.add(new CommittedPosition(r.getLong("seq"), r.getString("dyad"), concerns == null ? List.of() : List.of(concerns)));
+            });
+            return page;
+        });
+    }
+
     /**
      * Structured-mode CloudEvents JSON, as another team would get from the topic: the same id,
      * source, type (with its schema version), subject and time, the event as {@code data}, and
@@ -87,7 +108,7 @@ public class CommittedEvents {
                 + (traceparent == null ? "" : ",\"traceparent\":" + Json.encode(traceparent))
                 + ",\"data\":" + r.getString("data") + "}";
         String[] concerns = r.getArrayOfStrings("concerns");
-        return new CommittedEvent(r.getLong("seq"), r.getString("dyad"), type, json, concerns == null ? List.of() : List.of(concerns),
-                traceparent);
+        return new CommittedEvent(new CommittedPosition(r.getLong("seq"), r.getString("dyad"), concerns == null ? List.of() : List.of(concerns)),
+                type, json, traceparent);
     }
 }

@@ -47,9 +47,9 @@ public class DyadVersions {
         started = true;
     }
 
-    /** The tail read these committed events (in stream order). */
-    void saw(List<CommittedEvent> events) {
-        for (CommittedEvent e : events) {
+    /** The tail read these committed events' positions (in stream order). */
+    void saw(List<CommittedPosition> events) {
+        for (CommittedPosition e : events) {
             lastSeq.merge(e.dyad(), e.seq(), Math::max);
             // A fact recorded under another dyad shows in these dyads' timelines too.
             e.concerns().forEach(other -> lastSeq.merge(other, e.seq(), Math::max));

@@ -191,20 +191,63 @@ public class StreamHub {
         read();
     }
 
+    /**
+     * The next page after the head. With no live subscriber on this instance, positions only:
+     * the versions need nothing more, and reading and formatting every payload only to drop it
+     * cost PostgreSQL a sixteenth of a catch-up (BENCHMARKS.md). A subscriber that went live
+     * meanwhile went live at the head this page starts from: the page is read again, with its
+     * events, before the head moves.
+     */
     private void read() {
-        events.page(head, Long.MAX_VALUE, StreamFilter.ALL, TAIL_PAGE).subscribe().with(batch -> {
-            if (!batch.isEmpty()) {
+        if (!anyLive()) {
+            events.positions(head, TAIL_PAGE).subscribe().with(page -> {
+                boolean someoneListens;
                 synchronized (fanOut) {
-                    for (Subscription s : subscriptions) {
-                        s.offer(batch);
+                    someoneListens = anyLive();
+                    if (!someoneListens) {
+                        advance(page);
                     }
-                    versions.saw(batch);
-                    head = batch.get(batch.size() - 1).seq();
                 }
-                search.wake();
+                afterRead(someoneListens ? List.of() : page);
+                readOn(someoneListens || page.size() == TAIL_PAGE);
+            }, this::failed);
+            return;
+        }
+        events.page(head, Long.MAX_VALUE, StreamFilter.ALL, TAIL_PAGE).subscribe().with(batch -> {
+            List<CommittedPosition> page = batch.stream().map(CommittedEvent::position).toList();
+            synchronized (fanOut) {
+                for (Subscription s : subscriptions) {
+                    s.offer(batch);
+                }
+                advance(page);
             }
+            afterRead(page);
             readOn(batch.size() == TAIL_PAGE);
         }, this::failed);
+    }
+
+    /** Whether a subscription takes the tail's events (checked again under the fan-out lock before the head moves). */
+    private boolean anyLive() {
+        for (Subscription s : subscriptions) {
+            if (s.live()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Under the fan-out lock: the page was fanned out. */
+    private void advance(List<CommittedPosition> page) {
+        if (!page.isEmpty()) {
+            versions.saw(page);
+            head = page.get(page.size() - 1).seq();
+        }
+    }
+
+    private void afterRead(List<CommittedPosition> page) {
+        if (!page.isEmpty()) {
+            search.wake();
+        }
     }
 
     private void readOn(boolean more) {

@@ -166,6 +166,11 @@ final class Subscription {
         live = true;
     }
 
+    /** Whether the tail hands it events (it went live and has not ended). */
+    synchronized boolean live() {
+        return live && !ending;
+    }
+
     /** The tail's new events, under its fan-out lock; ignored until this subscription is live. */
     void offer(List<CommittedEvent> batch) {
         synchronized (this) {

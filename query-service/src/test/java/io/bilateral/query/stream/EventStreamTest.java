@@ -62,6 +62,40 @@ class EventStreamTest implements ReadyFirst {
         }
     }
 
+    /**
+     * With no live subscriber, the tail reads positions without events. Each subscriber here is
+     * alone, so it goes live into that mode while events keep coming: from its first event on,
+     * it must get every later one of its dyad, in order, each with its data.
+     */
+    @Test
+    void subscribersGoingLiveWhileNobodyListens_getEveryLaterEventWithItsData() throws Exception {
+        List<EventEnvelope> posted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        CompletableFuture<Void> posting = CompletableFuture.runAsync(() -> {
+            for (int year = 1000; year < 9000 && !done.get(); year++) {
+                EventEnvelope e = Events.relationsEstablished("TON-WSM", Integer.toString(year));
+                posted.add(e);
+                LogWriter.publish(e);
+            }
+        });
+        try {
+            for (int subscriber = 0; subscriber < 8; subscriber++) {
+                List<SseClient.Event> got;
+                try (SseClient client = open("?dyad=TON-WSM", Map.of())) {
+                    got = client.take(15, WAIT);
+                }
+                List<String> ids = posted.stream().map(EventStreamTest::id).toList();
+                int first = ids.indexOf(id(got.get(0)));
+                assertThat(first).as("subscriber %d's first event was posted", subscriber).isNotNegative();
+                assertThat(eventIds(got)).as("subscriber %d's events", subscriber).containsExactlyElementsOf(ids.subList(first, first + 15));
+                assertThat(got).allSatisfy(e -> assertThat(new JsonObject(e.data()).getJsonObject("data").getString("factId")).isNotBlank());
+            }
+        } finally {
+            done.set(true);
+            posting.join();
+        }
+    }
+
     @Test
     void aSubscriberFromNow_getsWhatIsCommittedAfterIt_asCloudEvents() throws Exception {
         try (SseClient client = open("?dyad=NZL-TON", Map.of())) {
