@@ -79,12 +79,14 @@ public class CommittedEvents {
     Uni<List<CommittedPosition>> positions(long after, int limit) {
         return pool.preparedQuery(POSITIONS).execute(Tuple.of(after, limit)).map(rows -> {
             List<CommittedPosition> page = new ArrayList<>();
-            rows.forEach(r -> {
-                String[] concerns = r.getArrayOfStrings("concerns");
-                page.add(new CommittedPosition(r.getLong("seq"), r.getString("dyad"), concerns == null ? List.of() : List.of(concerns)));
-            });
+            rows.forEach(r -> page.add(position(r)));
             return page;
         });
+    }
+
+    private static CommittedPosition position(Row r) {
+        String[] concerns = r.getArrayOfStrings("concerns");
+        return new CommittedPosition(r.getLong("seq"), r.getString("dyad"), concerns == null ? List.of() : List.of(concerns));
     }
 
     /**
@@ -107,8 +109,6 @@ public class CommittedEvents {
                 + ",\"logoffset\":" + r.getLong("log_offset")
                 + (traceparent == null ? "" : ",\"traceparent\":" + Json.encode(traceparent))
                 + ",\"data\":" + r.getString("data") + "}";
-        String[] concerns = r.getArrayOfStrings("concerns");
-        return new CommittedEvent(new CommittedPosition(r.getLong("seq"), r.getString("dyad"), concerns == null ? List.of() : List.of(concerns)),
-                type, json, traceparent);
+        return new CommittedEvent(position(r), type, json, traceparent);
     }
 }

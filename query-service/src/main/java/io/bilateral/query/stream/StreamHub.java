@@ -192,11 +192,10 @@ public class StreamHub {
     }
 
     /**
-     * The next page after the head. With no live subscriber on this instance, positions only:
-     * the versions need nothing more, and reading and formatting every payload only to drop it
-     * cost PostgreSQL a sixteenth of a catch-up (BENCHMARKS.md). A subscriber that went live
-     * meanwhile went live at the head this page starts from: the page is read again, with its
-     * events, before the head moves.
+     * The next page after the head. With no live subscriber on this instance, positions only
+     * ({@link CommittedEvents#POSITIONS}): the versions need nothing more. A subscriber that went
+     * live meanwhile went live at the head this page starts from: the page is read again, with
+     * its events, before the head moves.
      */
     private void read() {
         if (!anyLive()) {
