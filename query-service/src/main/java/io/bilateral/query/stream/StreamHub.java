@@ -201,26 +201,29 @@ public class StreamHub {
         if (!anyLive()) {
             events.positions(head, TAIL_PAGE).subscribe().with(page -> {
                 boolean someoneListens;
+                boolean moved;
                 synchronized (fanOut) {
                     someoneListens = anyLive();
-                    if (!someoneListens) {
-                        advance(page);
-                    }
+                    moved = !someoneListens && advance(page);
                 }
-                afterRead(someoneListens ? List.of() : page);
+                if (moved) {
+                    search.wake();
+                }
                 readOn(someoneListens || page.size() == TAIL_PAGE);
             }, this::failed);
             return;
         }
         events.page(head, Long.MAX_VALUE, StreamFilter.ALL, TAIL_PAGE).subscribe().with(batch -> {
-            List<CommittedPosition> page = batch.stream().map(CommittedEvent::position).toList();
+            boolean moved;
             synchronized (fanOut) {
                 for (Subscription s : subscriptions) {
                     s.offer(batch);
                 }
-                advance(page);
+                moved = advance(batch.stream().map(CommittedEvent::position).toList());
             }
-            afterRead(page);
+            if (moved) {
+                search.wake();
+            }
             readOn(batch.size() == TAIL_PAGE);
         }, this::failed);
     }
@@ -235,18 +238,14 @@ public class StreamHub {
         return false;
     }
 
-    /** Under the fan-out lock: the page was fanned out. */
-    private void advance(List<CommittedPosition> page) {
-        if (!page.isEmpty()) {
-            versions.saw(page);
-            head = page.get(page.size() - 1).seq();
+    /** Under the fan-out lock: the page was fanned out. Whether the head moved. */
+    private boolean advance(List<CommittedPosition> page) {
+        if (page.isEmpty()) {
+            return false;
         }
-    }
-
-    private void afterRead(List<CommittedPosition> page) {
-        if (!page.isEmpty()) {
-            search.wake();
-        }
+        versions.saw(page);
+        head = page.get(page.size() - 1).seq();
+        return true;
     }
 
     private void readOn(boolean more) {
