@@ -43,6 +43,8 @@ public class StreamHub {
     /** Follows the commits too, behind the tail: woken by it. */
     private final SearchIndexer search;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+    /** Who gets which of the tail's events; under the fan-out lock. */
+    private final StreamRoutes<Subscription> routes = new StreamRoutes<>();
     /** Open streams per client address, for {@link #admit}. */
     private final Map<String, Integer> perClient = new ConcurrentHashMap<>();
     private final Object fanOut = new Object();
@@ -146,12 +148,18 @@ public class StreamHub {
     void add(Subscription s) {
         if (subscriptions.add(s)) {
             perClient.merge(s.client(), 1, Integer::sum);
+            synchronized (fanOut) {
+                routes.add(s, s.filter());
+            }
         }
     }
 
     void remove(Subscription s) {
         if (subscriptions.remove(s)) {
             perClient.computeIfPresent(s.client(), (c, n) -> n > 1 ? n - 1 : null);
+            synchronized (fanOut) {
+                routes.remove(s);
+            }
         }
     }
 
@@ -216,9 +224,8 @@ public class StreamHub {
         events.page(head, Long.MAX_VALUE, StreamFilter.ALL, TAIL_PAGE).subscribe().with(batch -> {
             boolean moved;
             synchronized (fanOut) {
-                for (Subscription s : subscriptions) {
-                    s.offer(batch);
-                }
+                // Each subscription is handed only the events its filter wants (not live yet: it ignores them).
+                routes.route(batch).forEach(Subscription::offer);
                 moved = advance(batch.stream().map(CommittedEvent::position).toList());
             }
             if (moved) {

@@ -51,7 +51,7 @@ final class Subscription {
     private final AtomicInteger draining = new AtomicInteger();
 
     private MultiEmitter<? super OutboundSseEvent> emitter;
-    /** Every event up to here was queued or filtered out. */
+    /** Every event up to here was queued or filtered out (once live: the last event the tail handed it). */
     private long cursor;
     /** The last position handed to the HTTP layer (or the start): where an interrupted subscriber resumes. */
     private long resumeFrom;
@@ -77,6 +77,10 @@ final class Subscription {
 
     String client() {
         return client;
+    }
+
+    StreamFilter filter() {
+        return filter;
     }
 
     Multi<OutboundSseEvent> events() {
@@ -171,7 +175,10 @@ final class Subscription {
         return live && !ending;
     }
 
-    /** The tail's new events, under its fan-out lock; ignored until this subscription is live. */
+    /**
+     * The tail's new events that this subscription's filter wants (the tail routes them, see
+     * {@link StreamRoutes}), under its fan-out lock; ignored until this subscription is live.
+     */
     void offer(List<CommittedEvent> batch) {
         synchronized (this) {
             if (!live || ending) {
@@ -182,9 +189,6 @@ final class Subscription {
                     continue;
                 }
                 cursor = e.seq();
-                if (!filter.matches(e)) {
-                    continue;
-                }
                 if (queue.size() >= config.buffer()) {
                     overflow();
                     break;
