@@ -1,11 +1,15 @@
 package io.bilateral.query.project;
 
 import io.bilateral.query.config.ProjectionConfig;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
 import io.bilateral.events.envelope.TraceHeaders;
 import org.jboss.logging.MDC;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +51,18 @@ final class BatchApplier {
         this.projector = projector;
         this.config = config;
         this.host = host;
+    }
+
+    /**
+     * Applies what a poll returned, storing at least the consumer's positions after it (past
+     * any commit markers after the records) as the next offsets.
+     */
+    void apply(ConsumerRecords<String, byte[]> records, Consumer<String, byte[]> consumer) {
+        List<LogRecord> batch = new ArrayList<>(records.count());
+        records.forEach(r -> batch.add(LogRecord.read(r)));
+        Map<Integer, Long> positions = new HashMap<>();
+        records.partitions().forEach(tp -> positions.put(tp.partition(), consumer.position(tp)));
+        apply(batch, positions);
     }
 
     /** Applies the batch (stopping early only when the host stops running). */

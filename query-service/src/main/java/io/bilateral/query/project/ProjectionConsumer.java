@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -22,7 +21,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -205,7 +203,9 @@ public class ProjectionConsumer {
                 }
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
                 if (!records.isEmpty()) {
-                    project(records);
+                    // Only partitions revoked while this poll's records are applied drop out of them.
+                    revoked.clear();
+                    applier.apply(records, consumer);
                 }
             }
         } catch (WakeupException e) {
@@ -217,15 +217,6 @@ public class ProjectionConsumer {
             state = State.STOPPED;
             consumer.close(Duration.ofSeconds(5));
         }
-    }
-
-    private void project(ConsumerRecords<String, byte[]> records) {
-        revoked.clear();
-        List<LogRecord> batch = new ArrayList<>(records.count());
-        records.forEach(r -> batch.add(LogRecord.read(r)));
-        Map<Integer, Long> positions = new HashMap<>();
-        records.partitions().forEach(tp -> positions.put(tp.partition(), consumer.position(tp)));
-        applier.apply(batch, positions);
     }
 
     /** The live consumer as the failure policy's host. */
