@@ -29,7 +29,8 @@ public interface ProjectionConfig {
 
     /**
      * Most partitions of a poll applied in concurrent transactions (each partition's records in
-     * one of them, in log order). 1 applies them one after another.
+     * one of them, in log order). 1 applies them one after another. A poll of fewer than
+     * {@link #maxPollRecords()} records (the live flow) is applied in one transaction.
      */
     @WithDefault("4")
     int concurrency();

@@ -39,16 +39,18 @@ import java.util.UUID;
  * the projection of another instance (during a rebalance) and an operator's retry of a parked
  * dyad then take turns on a partition instead of interleaving.
  *
- * <p>A batch's partitions are applied in transactions of their own, a few at a time: each
- * partition's records stay in log order, and partitions never shared an order (the log has
- * none across them). So that those transactions do not wait for each other, an event's row in
- * {@code events} is inserted last: whether it is new is read first (the partition's lock keeps
- * its dyads' rows from changing meanwhile), then the read models apply the new ones, then the
- * events get the stream's next numbers ({@code seq}, see migration V9) under the lock of the
- * {@code stream_head} row, which the transaction keeps until it commits. Numbers become visible
- * in the order they were handed out, so a subscriber reading by number never passes one that
- * commits later; and only the insert and the commit wait for that lock. The commit notifies
- * {@value #COMMITTED_CHANNEL} with the new head.
+ * <p>A large batch's partitions (a catch-up) are applied in transactions of their own, a few at
+ * a time: each partition's records stay in log order, and partitions never shared an order (the
+ * log has none across them). A small batch (the live flow: a few events on each partition) is
+ * one transaction: split, each partition's would take its locks, read and store its offsets
+ * and take stream numbers for a handful of events. So that concurrent transactions do not
+ * wait for each other, an event's row in {@code events} is inserted last: whether it is new is
+ * read first (the partition's lock keeps its dyads' rows from changing meanwhile), then the
+ * read models apply the new ones, then the events get the stream's next numbers ({@code seq},
+ * see migration V9) under the lock of the {@code stream_head} row, which the transaction keeps
+ * until it commits. Numbers become visible in the order they were handed out, so a subscriber
+ * reading by number never passes one that commits later; and only the insert and the commit
+ * wait for that lock. The commit notifies {@value #COMMITTED_CHANNEL} with the new head.
  */
 @ApplicationScoped
 public class Projector {
@@ -92,23 +94,26 @@ public class Projector {
     private final boolean notifies;
     /** Most partitions of a batch in transactions at once. */
     private final int concurrency;
+    /** A batch of fewer records is applied in one transaction, whatever its partitions. */
+    private final int splitAt;
     /** The live projection's spans; none for a rebuild's replay. */
     private final ProjectionTracing tracing;
 
     @Inject
     Projector(Pool pool, Instance<ReadModelProjection> readModels, ParkingLot parking, ProjectionConfig config,
               ProjectionTracing tracing) {
-        this(pool, readModels.stream().toList(), parking, LOCK_SPACE, true, config.concurrency(), tracing);
+        this(pool, readModels.stream().toList(), parking, LOCK_SPACE, true, config.concurrency(), config.maxPollRecords(), tracing);
     }
 
     private Projector(Pool pool, List<ReadModelProjection> readModels, ParkingLot parking, int lockSpace, boolean notifies,
-                      int concurrency, ProjectionTracing tracing) {
+                      int concurrency, int splitAt, ProjectionTracing tracing) {
         this.pool = pool;
         this.readModels = readModels;
         this.parking = parking;
         this.lockSpace = lockSpace;
         this.notifies = notifies;
         this.concurrency = Math.max(1, concurrency);
+        this.splitAt = splitAt;
         this.tracing = tracing;
     }
 
@@ -117,15 +122,15 @@ public class Projector {
      * locks of its own: it shares no table with the live projection.
      */
     Projector on(Pool other) {
-        return new Projector(other, readModels, parking, LOCK_SPACE + 1, false, concurrency, null);
+        return new Projector(other, readModels, parking, LOCK_SPACE + 1, false, concurrency, splitAt, null);
     }
 
     /**
      * Applies the batch; completes once committed. An unreadable record is parked on the spot
      * (no retry can read it); any other failure fails the batch. Each partition's records commit
-     * or roll back together; when one partition's fail, the others' may have committed, and a
-     * retry of the whole batch skips what they stored (their offsets say so). Returns how many
-     * events were new to the read models.
+     * or roll back together; when one partition's fail, the others' may have committed (a large
+     * batch's), and a retry of the whole batch skips what they stored (their offsets say so).
+     * Returns how many events were new to the read models.
      */
     public Uni<Integer> apply(List<LogRecord> batch) {
         return apply(batch, Map.of());
@@ -139,13 +144,13 @@ public class Projector {
     public Uni<Integer> apply(List<LogRecord> batch, Map<Integer, Long> positions) {
         Map<Integer, List<LogRecord>> partitions = new TreeMap<>();
         batch.forEach(r -> partitions.computeIfAbsent(r.position().partition(), p -> new ArrayList<>()).add(r));
-        if (partitions.size() <= 1) {
-            return applyPartition(batch, positions);
+        if (partitions.size() <= 1 || batch.size() < splitAt) {
+            return applyTogether(batch, positions);
         }
         // Every transaction runs to its end, whatever the others do (none is cancelled midway);
         // then the first failure, if any, is the batch's.
         return Multi.createFrom().iterable(partitions.values())
-                .onItem().transformToUni(records -> applyPartition(records, positions)
+                .onItem().transformToUni(records -> applyTogether(records, positions)
                         .map(applied -> new Outcome(applied, null))
                         .onFailure().recoverWithItem(failure -> new Outcome(0, failure)))
                 .merge(concurrency)
@@ -164,8 +169,8 @@ public class Projector {
     private record Outcome(int applied, Throwable failure) {
     }
 
-    /** The records of one partition (or of no more than one), in one transaction; traced once committed. */
-    private Uni<Integer> applyPartition(List<LogRecord> batch, Map<Integer, Long> positions) {
+    /** The records (of one partition, or a small batch's), in one transaction; traced once committed. */
+    private Uni<Integer> applyTogether(List<LogRecord> batch, Map<Integer, Long> positions) {
         if (tracing == null) {
             return transaction(batch, positions);
         }
