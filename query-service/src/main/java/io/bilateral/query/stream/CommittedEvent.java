@@ -23,9 +23,14 @@ record CommittedEvent(CommittedPosition position, String type, String cloudEvent
         return position.concerns();
     }
 
-    boolean involves(Set<String> actors) {
+    /** The two actors of its dyad. */
+    List<String> actors() {
         String dyad = dyad();
         int dash = dyad.indexOf('-');
-        return actors.contains(dyad.substring(0, dash)) || actors.contains(dyad.substring(dash + 1));
+        return List.of(dyad.substring(0, dash), dyad.substring(dash + 1));
+    }
+
+    boolean involves(Set<String> actors) {
+        return actors().stream().anyMatch(actors::contains);
     }
 }

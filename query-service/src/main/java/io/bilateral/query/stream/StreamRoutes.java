@@ -67,15 +67,14 @@ final class StreamRoutes<S> {
     Map<S, List<CommittedEvent>> route(List<CommittedEvent> page) {
         Map<S, List<CommittedEvent>> routed = new LinkedHashMap<>();
         for (CommittedEvent e : page) {
-            String dyad = e.dyad();
-            offer(routed, byDyad.get(dyad), e);
+            offer(routed, byDyad.get(e.dyad()), e);
             for (String other : e.concerns()) {
                 offer(routed, byDyad.get(other), e);
             }
             if (!byActor.isEmpty()) {
-                int dash = dyad.indexOf('-');
-                offer(routed, byActor.get(dyad.substring(0, dash)), e);
-                offer(routed, byActor.get(dyad.substring(dash + 1)), e);
+                for (String actor : e.actors()) {
+                    offer(routed, byActor.get(actor), e);
+                }
             }
             offer(routed, everyDyad, e);
         }
