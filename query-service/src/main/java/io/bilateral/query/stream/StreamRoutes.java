@@ -59,10 +59,6 @@ final class StreamRoutes<S> {
         }
     }
 
-    int size() {
-        return filters.size();
-    }
-
     /** Each subscriber that wants some of the page, with the events it wants, once each and in the page's order. */
     Map<S, List<CommittedEvent>> route(List<CommittedEvent> page) {
         Map<S, List<CommittedEvent>> routed = new LinkedHashMap<>();

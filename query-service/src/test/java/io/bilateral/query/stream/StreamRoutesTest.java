@@ -63,8 +63,8 @@ class StreamRoutesTest {
 
         Map<String, List<CommittedEvent>> routed = routes.route(List.of(event(7, "BEL-CHN", "OfficialVisit")));
 
+        // "c" would be asked as a follower of China: gone from that index too.
         assertThat(routed).containsOnlyKeys("b");
-        assertThat(routes.size()).isEqualTo(1);
     }
 
     /** Random filters and pages: the index must give what asking each filter about each event gives. */
