@@ -59,8 +59,13 @@ final class Facts {
 
     /** event-service's default fact id: the dyad in lower case, then the event id. */
     static String factId(String fact, java.util.UUID eventId) {
+        return dyad(fact).toLowerCase(java.util.Locale.ROOT) + "-" + eventId;
+    }
+
+    /** The fact's dyad, as written by {@link #on}. */
+    static String dyad(String fact) {
         int at = fact.indexOf("\"dyad\":\"") + 8;
-        return fact.substring(at, at + 7).toLowerCase(java.util.Locale.ROOT) + "-" + eventId;
+        return fact.substring(at, at + 7);
     }
 
     String on(String dyad, long n) {
