@@ -197,7 +197,7 @@ public final class Bench {
         r.bound("2 single POST", String.format(Locale.ROOT, "POST /events p99 at half the peak (%.0f/s)", postPeak.perSecond() / 2),
                 half.p99Ms(), "ms", 20, "≤ 20 ms", "p50 " + Results.number(half.p50Ms()) + " ms" + failures(half, ", "));
         // The floor under that p99: the broker's own acknowledgement at the same rate, right after.
-        KafkaLatency.Outcome kafka = new KafkaLatency(t.kafka()).atRate(postPeak.perSecond() / 2, s.postWarmup(), s.postWindow());
+        KafkaLatency.Outcome kafka = new KafkaLatency(t).atRate(postPeak.perSecond() / 2, s.postWarmup(), s.postWindow());
         r.add("2 single POST", String.format(Locale.ROOT, "peer: Kafka's own producer at the same rate (%.0f/s), send → acknowledged, p99 "
                         + "(event-service's single-event settings: acks=all, idempotent, linger 1 ms, lz4; same broker)", postPeak.perSecond() / 2),
                 kafka.p99Ms(), "ms", "p50 " + Results.number(kafka.p50Ms()) + " ms; " + kafka.acknowledged() + " acknowledged"

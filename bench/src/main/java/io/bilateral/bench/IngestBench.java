@@ -2,13 +2,10 @@ package io.bilateral.bench;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,11 +52,7 @@ final class IngestBench {
     /** Kafka's ProducerPerformance, in a JVM of its own, on a topic shaped like ours (6 partitions). */
     double producerPerformance(long records, int recordSize) throws Exception {
         String topic = "bench.producer-performance";
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", target.kafka()))) {
-            if (!admin.listTopics().names().get().contains(topic)) {
-                admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
-            }
-        }
+        target.peerTopic(topic);
         Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 "org.apache.kafka.tools.ProducerPerformance", "--topic", topic, "--num-records", Long.toString(records),
                 "--record-size", Integer.toString(recordSize), "--throughput", "-1", "--producer-props",

@@ -2,8 +2,6 @@ package io.bilateral.bench;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -12,9 +10,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -40,23 +36,18 @@ final class KafkaLatency {
         }
     }
 
-    private final String servers;
+    private final Target target;
 
-    KafkaLatency(String servers) {
-        this.servers = servers;
+    KafkaLatency(Target target) {
+        this.target = target;
     }
 
     /** {@code rate} records a second for {@code warmup} (not counted), then for {@code window}. */
     Outcome atRate(double rate, Duration warmup, Duration window) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
-            if (!admin.listTopics().names().get().contains(TOPIC)) {
-                // Shaped like the events topic: six partitions, one replica here.
-                admin.createTopics(List.of(new NewTopic(TOPIC, 6, (short) 1))).all().get();
-            }
-        }
+        target.peerTopic(TOPIC);
         Facts facts = new Facts(200, "k" + System.currentTimeMillis());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, target.kafka(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
@@ -93,11 +84,7 @@ final class KafkaLatency {
                 }
             });
         }
+        // Returns once every record sent is acknowledged or failed, its callback run.
         producer.flush();
-        // The callbacks of the last sends run on the producer's thread, after flush returns at the latest.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (acknowledged.get() + failed.get() < total && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
     }
 }
