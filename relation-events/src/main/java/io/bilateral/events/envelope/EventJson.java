@@ -111,7 +111,8 @@ public final class EventJson {
 
     public static EventEnvelope fromBytes(byte[] json) {
         try {
-            return fromJson(READER.readTree(json));
+            // The tree is this method's own: read without the copy that protects a caller's.
+            return read((ObjectNode) READER.readTree(json), READER);
         } catch (IOException e) {
             throw new UncheckedIOException("not event JSON", e);
         }
@@ -125,7 +126,7 @@ public final class EventJson {
      * fields, a missing required date or a broken cross-field rule are errors here.
      */
     public static EventEnvelope fromJsonStrictly(JsonNode json) {
-        EventEnvelope envelope = read(json, STRICT_READER);
+        EventEnvelope envelope = read(((ObjectNode) json).deepCopy(), STRICT_READER);
         RelationEvent event = envelope.event();
         if (envelope.type().occurredRequired() && event.occurred() == null) {
             throw new IllegalArgumentException("occurred is required for " + envelope.type().wireName());
@@ -139,7 +140,7 @@ public final class EventJson {
 
     /** Reads an event as written by {@link #toJson}; fields it does not know are ignored. */
     public static EventEnvelope fromJson(JsonNode json) {
-        return read(json, READER);
+        return read(((ObjectNode) json).deepCopy(), READER);
     }
 
     private static String text(JsonNode node, String field) {
@@ -147,9 +148,11 @@ public final class EventJson {
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    /** The envelope's fields become the metadata; the rest is the fact, bound by the given reader. */
-    private static EventEnvelope read(JsonNode json, ObjectMapper reader) {
-        ObjectNode fact = ((ObjectNode) json).deepCopy();
+    /**
+     * The envelope's fields become the metadata; the rest is the fact, bound by the given reader.
+     * Takes the envelope's fields out of {@code fact}: the callers that keep their tree pass a copy.
+     */
+    private static EventEnvelope read(ObjectNode fact, ObjectMapper reader) {
         JsonNode who = fact.get(RECORDED_BY);
         EventMetadata metadata = new EventMetadata(
                 UUID.fromString(fact.path(EVENT_ID).asText()),
