@@ -27,26 +27,38 @@ final class IngestBench {
         this.target = target;
     }
 
-    /** Events per second through the batch API: {@code batches} batches of {@code size} JSON lines, one after another. */
-    double batches(int batches, int size) throws Exception {
-        return batches(batches, size, new Facts(200, "i" + System.currentTimeMillis()));
+    /**
+     * Events per second through the batch API, {@code batches} batches of {@code size} JSON lines
+     * one after another: over all of them from the service's first batch (its JIT cold), and over
+     * those after the first {@code warmup} (warm, as every peak here is taken after a warm-up).
+     */
+    record Rates(double fromCold, double warm) {
     }
 
-    double batches(int batches, int size, Facts facts) throws Exception {
+    Rates batches(int batches, int warmup, int size) throws Exception {
+        return batches(batches, warmup, size, new Facts(200, "i" + System.currentTimeMillis()));
+    }
+
+    Rates batches(int batches, int warmup, int size, Facts facts) throws Exception {
         HttpLoad load = new HttpLoad(vertx, target.events());
-        long nanos = 0;
+        long all = 0;
+        long warm = 0;
         for (int i = 0; i < batches; i++) {
             String body = facts.lines(size);
             long start = System.nanoTime();
             int status = load.call(new HttpLoad.Request(HttpMethod.POST, "/events/batch",
                     Map.of("Authorization", "Bearer " + target.token(), "Content-Type", "application/x-ndjson"), () -> body));
-            nanos += System.nanoTime() - start;
+            long took = System.nanoTime() - start;
+            all += took;
+            if (i >= warmup) {
+                warm += took;
+            }
             if (status != 202) {
                 throw new IllegalStateException("a batch was answered " + status);
             }
         }
         // Only the requests are timed, not making their bodies.
-        return (long) batches * size / (nanos / 1e9);
+        return new Rates((long) batches * size / (all / 1e9), (long) (batches - warmup) * size / (warm / 1e9));
     }
 
     /** Kafka's ProducerPerformance, in a JVM of its own, on a topic shaped like ours (6 partitions). */

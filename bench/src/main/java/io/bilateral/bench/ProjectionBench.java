@@ -91,7 +91,7 @@ final class ProjectionBench {
     void load(long add, int batch) throws Exception {
         IngestBench ingest = new IngestBench(vertx, target);
         for (long left = add; left > 0; left -= batch) {
-            ingest.batches(1, (int) Math.min(batch, left), facts);
+            ingest.batches(1, 0, (int) Math.min(batch, left), facts);
         }
     }
 
