@@ -53,16 +53,27 @@ final class BatchApplier {
         this.host = host;
     }
 
+    /** A poll's records as the projection reads them, and the consumer's positions after it. */
+    record Poll(List<LogRecord> records, Map<Integer, Long> positions) {
+    }
+
     /**
-     * Applies what a poll returned, storing at least the consumer's positions after it (past
-     * any commit markers after the records) as the next offsets.
+     * Reads what a poll returned. The positions are the consumer's after the poll (past any commit
+     * markers after the records), stored at least as the next offsets. The caller drops the
+     * Kafka records before applying: each holds its record's decompressed bytes through its
+     * headers, and a poll's worth (2,000 records) kept through the transactions was promoted to
+     * the old generation at every young collection, filling it (BENCHMARKS.md, 2026-12-03 14:24).
      */
-    void apply(ConsumerRecords<String, byte[]> records, Consumer<String, byte[]> consumer) {
+    static Poll read(ConsumerRecords<String, byte[]> records, Consumer<String, byte[]> consumer) {
         List<LogRecord> batch = new ArrayList<>(records.count());
         records.forEach(r -> batch.add(LogRecord.read(r)));
         Map<Integer, Long> positions = new HashMap<>();
         records.partitions().forEach(tp -> positions.put(tp.partition(), consumer.position(tp)));
-        apply(batch, positions);
+        return new Poll(batch, positions);
+    }
+
+    void apply(Poll poll) {
+        apply(poll.records(), poll.positions());
     }
 
     /** Applies the batch (stopping early only when the host stops running). */

@@ -205,7 +205,10 @@ public class ProjectionConsumer {
                 if (!records.isEmpty()) {
                     // Only partitions revoked while this poll's records are applied drop out of them.
                     revoked.clear();
-                    applier.apply(records, consumer);
+                    BatchApplier.Poll poll = BatchApplier.read(records, consumer);
+                    // Not held through the transactions (this frame stays interpreted: one call, a long loop).
+                    records = null;
+                    applier.apply(poll);
                 }
             }
         } catch (WakeupException e) {

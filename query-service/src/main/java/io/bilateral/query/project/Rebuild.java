@@ -217,16 +217,20 @@ public class Rebuild {
             BatchApplier applier = new BatchApplier(target, config, new Replay());
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
-                if (!records.isEmpty()) {
-                    applier.apply(records, consumer);
+                int count = records.count();
+                if (count > 0) {
+                    BatchApplier.Poll poll = BatchApplier.read(records, consumer);
+                    // Not held through the transactions (see BatchApplier.read).
+                    records = null;
+                    applier.apply(poll);
                     // The rebuilt search index follows the replay, so that the swap need not index anything.
                     SearchIndexer.catchUp(tables, search.page()).await().atMost(Duration.ofMinutes(5));
                 }
                 Map<Integer, Long> position = new TreeMap<>();
                 partitions.forEach(tp -> position.put(tp.partition(), consumer.position(tp)));
                 status = new Status(status.state(), status.startedAt(), null, from, position,
-                        status.recordsReplayed() + records.count(), null);
-                if (records.isEmpty() && atEnd(consumer, partitions) && swap(position)) {
+                        status.recordsReplayed() + count, null);
+                if (count == 0 && atEnd(consumer, partitions) && swap(position)) {
                     status = new Status(State.DONE, status.startedAt(), Instant.now(), from, position, status.recordsReplayed(), null);
                     LOG.infof("read models rebuilt from %d records and swapped in", status.recordsReplayed());
                     return;
