@@ -206,7 +206,8 @@ public class ProjectionConsumer {
                     // Only partitions revoked while this poll's records are applied drop out of them.
                     revoked.clear();
                     BatchApplier.Poll poll = BatchApplier.read(records, consumer);
-                    // Not held through the transactions (this frame stays interpreted: one call, a long loop).
+                    // Not held through the transactions: this frame is entered once, and until its loop is
+                    // compiled (late, if ever) the interpreter keeps every local alive.
                     records = null;
                     applier.apply(poll);
                 }
