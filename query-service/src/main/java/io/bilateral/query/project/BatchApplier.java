@@ -63,7 +63,7 @@ final class BatchApplier {
      * Kafka records before applying: each holds its record's decompressed bytes through its
      * headers, and a poll's worth (2,000 records) kept through the transactions was promoted to
      * the old generation at every young collection, filling it (BENCHMARKS.md, "Levers tried:
-     * 2026-12-03, 13:57–15:00").
+     * 2026-12-03, 13:57–15:30").
      */
     static Poll read(ConsumerRecords<String, byte[]> records, Consumer<String, byte[]> consumer) {
         List<LogRecord> batch = new ArrayList<>(records.count());
