@@ -93,6 +93,16 @@ public interface IngestConfig {
         @WithDefault("event-service-${HOSTNAME:local}")
         String transactionalId();
 
+        /**
+         * How many batches may commit at once, each on a transactional producer of its own
+         * ({@code transactional.id} the one above, then {@code <id>-1}, {@code <id>-2}, …); the
+         * rest wait for a free one. A commit mostly waits on the broker, so one producer capped
+         * an instance at the batches one broker round trip after another allowed. Lowering it
+         * across a restart leaves the higher ids' open transactions to the broker's timeout.
+         */
+        @WithDefault("4")
+        int batchProducers();
+
         /** How long the producer waits to fill a batch; small, since a POST waits for its ack. */
         @WithDefault("1")
         int lingerMs();

@@ -21,47 +21,44 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Publishes a batch in one Kafka transaction: a read-committed consumer sees all of it or
  * none, also when the broker fails midway (the transaction is aborted, or times out on the
- * broker). One transactional producer per instance; batches take turns.
+ * broker). Up to {@code bilateral.publish.batch-producers} batches commit at once, each on a
+ * transactional producer of its own ({@link TransactionalProducers}); the rest wait for one.
  */
 @ApplicationScoped
 public class BatchPublisher {
 
     private static final Logger LOG = Logger.getLogger(BatchPublisher.class);
 
-    private final String servers;
     private final IngestConfig config;
     private final PublishMetrics metrics;
     private final PublishTracing tracing;
-    private final ReentrantLock lock = new ReentrantLock();
-    private KafkaProducer<String, byte[]> producer;
+    private final TransactionalProducers producers;
 
     BatchPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String servers, IngestConfig config, PublishMetrics metrics,
                    PublishTracing tracing) {
-        this.servers = servers;
         this.config = config;
         this.metrics = metrics;
         this.tracing = tracing;
+        // Opens no connection yet: a slot's producer is made when a batch first needs it.
+        this.producers = new TransactionalProducers(config.publish().transactionalId(), config.publish().batchProducers(),
+                id -> open(servers, config, id));
     }
 
     /** Publishes every event of the spool, committed together; returns the last offset per partition. */
     public List<LogPosition> publish(BatchSpool spool) {
-        lock.lock();
         long start = System.nanoTime();
         boolean committed = false;
         Span span = tracing.start(spool.size());
         Throwable failure = null;
+        TransactionalProducers.Slot slot = null;
         try {
-            KafkaProducer<String, byte[]> p;
-            try {
-                p = producer();
-            } catch (RuntimeException e) {
-                throw new BrokerUnavailableException("the broker cannot be reached: " + e.getMessage(), e);
-            }
+            // A batch waits for a free producer at most as long as its transaction may take.
+            slot = producers.take(config.publish().batchTimeout());
+            KafkaProducer<String, byte[]> p = slot.producer;
             try {
                 p.beginTransaction();
                 List<Future<RecordMetadata>> acks = new ArrayList<>(Math.min(spool.size(), 1 << 16));
@@ -92,19 +89,24 @@ public class BatchPublisher {
                 return last.entrySet().stream().map(e -> new LogPosition(e.getKey(), e.getValue())).toList();
             } catch (CommitOutcomeUnknown e) {
                 // Kafka forbids aborting after a commit timed out: the commit may still complete.
-                p.close(Duration.ZERO);
-                producer = null;
+                producers.discard(slot);
+                slot = null;
                 throw new BrokerUnavailableException("the batch's commit was not confirmed in time; it may or may not be in "
                         + "the log (retrying it is safe when its events carry eventIds: they are applied once)", e);
             } catch (Exception e) {
-                abandon(p, e);
+                if (!abandon(p, e)) {
+                    producers.discard(slot);
+                    slot = null;
+                }
                 throw new BrokerUnavailableException("the batch was not committed to the log: " + e.getMessage(), e);
             }
         } catch (RuntimeException e) {
             failure = e;
             throw e;
         } finally {
-            lock.unlock();
+            if (slot != null) {
+                producers.give(slot);
+            }
             metrics.batch(start, spool.size(), committed);
             PublishTracing.end(span, failure);
         }
@@ -130,46 +132,48 @@ public class BatchPublisher {
         }
     }
 
-    private KafkaProducer<String, byte[]> producer() {
-        if (producer == null) {
-            Map<String, Object> settings = KafkaProducerFactory.settings(servers, config.publish().timeout(), 5, config.publish().compression());
-            settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.publish().transactionalId());
-            settings.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) config.publish().batchTimeout().toMillis());
-            settings.put(ProducerConfig.CLIENT_ID_CONFIG, "event-service-batch");
-            // A batch is throughput, not latency: fuller requests.
-            settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-            settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.publish().batchTimeout().toMillis());
-            // A full send buffer or a slow commit may wait as long as the batch may take, not a single POST's bound.
-            settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.publish().batchTimeout().toMillis());
-            KafkaProducer<String, byte[]> created = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
-            try {
-                // Fences an earlier run with the same transactional.id and aborts what it left open.
-                created.initTransactions();
-            } catch (RuntimeException e) {
-                created.close(Duration.ZERO);
-                throw e;
-            }
-            producer = created;
+    /** A batch producer for this {@code transactional.id}, its transactions initialised. */
+    static KafkaProducer<String, byte[]> open(String servers, IngestConfig config, String transactionalId) {
+        Map<String, Object> settings = KafkaProducerFactory.settings(servers, config.publish().timeout(), 5, config.publish().compression());
+        settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        settings.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) config.publish().batchTimeout().toMillis());
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, "event-service-batch-" + transactionalId);
+        // A batch is throughput, not latency: fuller requests.
+        settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        // The producers share what one had (Kafka's default, 32 MB, held in the heap): more
+        // would not fit event-service's; a full buffer makes send() wait for acknowledgements.
+        settings.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Math.max(4L << 20, (32L << 20) / config.publish().batchProducers()));
+        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.publish().batchTimeout().toMillis());
+        // A full send buffer or a slow commit may wait as long as the batch may take, not a single POST's bound.
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.publish().batchTimeout().toMillis());
+        KafkaProducer<String, byte[]> created = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
+        try {
+            // Fences an earlier run with the same transactional.id and aborts what it left open.
+            created.initTransactions();
+        } catch (RuntimeException e) {
+            created.close(Duration.ZERO);
+            throw e;
         }
-        return producer;
+        return created;
     }
 
-    /** After a failure the producer may be unusable: abort if possible, else start afresh next time. */
-    private void abandon(KafkaProducer<String, byte[]> p, Exception cause) {
+    /**
+     * After a failure the producer may be unusable: abort if possible. False when the abort
+     * failed too, and the producer is to be replaced.
+     */
+    private static boolean abandon(KafkaProducer<String, byte[]> p, Exception cause) {
         LOG.warnf("batch transaction failed: %s", cause.toString());
         try {
             p.abortTransaction();
+            return true;
         } catch (RuntimeException abortFailed) {
             LOG.debugf("abort failed too (%s); the producer is replaced", abortFailed.toString());
-            p.close(Duration.ZERO);
-            producer = null;
+            return false;
         }
     }
 
     @PreDestroy
     void close() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-        }
+        producers.close();
     }
 }
