@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class FreshnessBench {
 
-    record Outcome(double rate, long posted, Histogram getMicros, Histogram streamMicros, long streamMissing) {
+    /** {@code postedPerSecond}: the rate the posts were answered at, short of {@code rate} when event-service cannot keep up. */
+    record Outcome(double rate, long posted, Histogram getMicros, Histogram streamMicros, long streamMissing, double postedPerSecond) {
     }
 
     private final Vertx vertx;
@@ -54,6 +55,7 @@ final class FreshnessBench {
         AtomicLong issued = new AtomicLong();
         AtomicLong settled = new AtomicLong();
         AtomicLong posted = new AtomicLong();
+        AtomicLong lastAnswer = new AtomicLong(start);
         CompletableFuture<Void> done = new CompletableFuture<>();
         long timer = vertx.setPeriodic(1, id -> {
             while (issued.get() < total && start + issued.get() * interval <= System.nanoTime()) {
@@ -66,6 +68,7 @@ final class FreshnessBench {
                 post(client, fact).onComplete(r -> {
                     if (r.succeeded() && r.result()) {
                         posted.incrementAndGet();
+                        lastAnswer.accumulateAndGet(System.nanoTime(), Math::max);
                         if (poll) {
                             pollUntilVisible(client, Facts.factId(fact, eventId), sent, pollInterval, onGet, () -> settle(settled, total, done));
                             return;
@@ -88,7 +91,8 @@ final class FreshnessBench {
         }
         stream.close();
         client.close();
-        return new Outcome(rate, posted.get(), onGet.getIntervalHistogram(), onStream.getIntervalHistogram(), sentAt.size());
+        return new Outcome(rate, posted.get(), onGet.getIntervalHistogram(), onStream.getIntervalHistogram(), sentAt.size(),
+                posted.get() / Math.max(1e-9, (lastAnswer.get() - start) / 1e9));
     }
 
     private static void settle(AtomicLong settled, long total, CompletableFuture<Void> done) {

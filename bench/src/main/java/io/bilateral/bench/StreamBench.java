@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class StreamBench {
 
+    /** {@code postedPerSecond}: the rate event-service took the events at, which falls short of the asked one when it cannot keep up. */
     record Outcome(int subscribers, long posted, long expected, long delivered, Histogram latencyMicros,
-                   double maxRssMb, double deliveredPerSecond) {
+                   double maxRssMb, double deliveredPerSecond, double postedPerSecond) {
     }
 
     private final Vertx vertx;
@@ -81,6 +82,7 @@ final class StreamBench {
         Histogram h = latency.getIntervalHistogram();
         open.forEach(SseSubscriber::close);
         streams.close();
-        return new Outcome(subscribers, postedEvents, expected, delivered.sum(), h, maxRss[0], delivered.sum() / seconds);
+        return new Outcome(subscribers, postedEvents, expected, delivered.sum(), h, maxRss[0], delivered.sum() / seconds,
+                posted.perSecond() * perBatch);
     }
 }
