@@ -13,7 +13,7 @@ import java.util.function.Function;
  * The batch producers of one instance: a fixed number of slots, each with its own
  * {@code transactional.id}, so that that many batches commit at once. A transaction's commit
  * waits on round trips to the broker, not on this service's CPU; with one producer, batches
- * queued behind each other's commits (BENCHMARKS.md, 2026-12-03 16:25).
+ * queued behind each other's commits (BENCHMARKS.md, "Levers tried: 2026-12-03, 16:22–17:05").
  *
  * <p>A slot's producer is made when a batch first needs it and replaced after a failure. The
  * first batch of a run opens every slot: opening a producer fences an earlier run's producer
@@ -57,7 +57,7 @@ final class TransactionalProducers implements AutoCloseable {
         }
     }
 
-    static String idOf(String baseId, int slot) {
+    private static String idOf(String baseId, int slot) {
         return slot == 0 ? baseId : baseId + "-" + slot;
     }
 
