@@ -30,13 +30,18 @@ final class HttpLoad {
     }
 
     /** Requests answered 2xx per second, how many, how many failed, latencies in microseconds. */
-    record Outcome(double perSecond, long ok, long failed, Histogram latencyMicros, String firstFailure) {
+    record Outcome(double perSecond, long ok, long failed, Histogram latencyMicros, String firstFailure, Histogram lateMicros) {
         double p50Ms() {
             return latencyMicros.getValueAtPercentile(50) / 1000.0;
         }
 
         double p99Ms() {
             return latencyMicros.getValueAtPercentile(99) / 1000.0;
+        }
+
+        /** How late the generator itself sent the requests, p99 (an open loop only; 0 for a closed one). */
+        double lateP99Ms() {
+            return lateMicros == null ? 0 : lateMicros.getValueAtPercentile(99) / 1000.0;
         }
     }
 
@@ -65,7 +70,7 @@ final class HttpLoad {
         CompletableFuture.allOf(loops).get(warmup.plus(duration).toSeconds() + 60, TimeUnit.SECONDS);
         client.close();
         return new Outcome(ok.get() / (duration.toNanos() / 1e9), ok.get(), failed.get(), recorder.getIntervalHistogram(),
-                takeFirstFailure());
+                takeFirstFailure(), null);
     }
 
     private void loop(HttpClient client, Request r, long start, long end, Recorder recorder, AtomicLong ok,
@@ -93,6 +98,7 @@ final class HttpLoad {
     Outcome atRate(Request r, double rate, Duration duration, int connections) throws Exception {
         HttpClient client = client(connections);
         Recorder recorder = new Recorder(3);
+        Recorder late = new Recorder(3);
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         long total = Math.max(1, (long) (rate * duration.toNanos() / 1e9));
@@ -105,6 +111,7 @@ final class HttpLoad {
             long now = System.nanoTime();
             while (issued.get() < total && start + issued.get() * interval <= now) {
                 long due = start + issued.getAndIncrement() * interval;
+                late.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
                 send(client, r).onComplete(result -> {
                     if (result.succeeded() && result.result()) {
                         ok.incrementAndGet();
@@ -125,7 +132,7 @@ final class HttpLoad {
             client.close();
         }
         return new Outcome(ok.get() / ((System.nanoTime() - start) / 1e9), ok.get(), failed.get(), recorder.getIntervalHistogram(),
-                takeFirstFailure());
+                takeFirstFailure(), late.getIntervalHistogram());
     }
 
     /** One request, waited for: its status. */
