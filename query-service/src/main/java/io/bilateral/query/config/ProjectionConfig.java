@@ -30,12 +30,9 @@ public interface ProjectionConfig {
     /**
      * Most partitions of a poll applied in concurrent transactions (each partition's records in
      * one of them, in log order). 1 applies them one after another. A poll of fewer than
-     * {@link #maxPollRecords()} records (the live flow) is applied in one transaction. The
-     * default is the six partitions event-service creates the topic with: a catch-up's poll
-     * then runs as one wave of transactions, not four and then two (BENCHMARKS.md, "Levers
-     * tried: 2026-12-04").
+     * {@link #maxPollRecords()} records (the live flow) is applied in one transaction.
      */
-    @WithDefault("6")
+    @WithDefault("4")
     int concurrency();
 
     /**
