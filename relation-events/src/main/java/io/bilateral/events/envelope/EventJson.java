@@ -1,10 +1,19 @@
 package io.bilateral.events.envelope;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -81,41 +90,121 @@ public final class EventJson {
 
     /**
      * The same JSON as {@link #toJson}, as bytes. Written straight from the records, not through
-     * a tree: the fact's object, then the envelope's fields appended to it (the fact never has
-     * them, see {@link #METADATA_FIELDS}). This is on every write's path.
+     * a tree: the fact's object, then the envelope's fields, written by a generator of their own,
+     * appended to it (the fact never has them, see {@link #METADATA_FIELDS}). This is on every
+     * write's path and every projected event's.
      */
     public static byte[] toBytes(EventEnvelope envelope) {
         try {
             byte[] fact = READER.writeValueAsBytes(envelope.event());
             EventMetadata m = envelope.metadata();
-            ObjectNode tail = READER.createObjectNode();
-            tail.put(EVENT_ID, m.eventId().toString());
-            tail.put(FACT_ID, m.factId());
-            tail.put(RECORDED_AT, m.recordedAt().toString());
-            tail.put(SCHEMA_VERSION, envelope.type().schemaVersion());
-            tail.set(CODING, READER.valueToTree(envelope.event().coding()));
-            if (m.recordedBy() != null) {
-                tail.set(RECORDED_BY, READER.valueToTree(m.recordedBy()));
+            ByteArrayBuilder tail = new ByteArrayBuilder(256);
+            try (JsonGenerator out = READER.createGenerator(tail)) {
+                out.writeStartObject();
+                out.writeStringField(EVENT_ID, m.eventId().toString());
+                out.writeStringField(FACT_ID, m.factId());
+                out.writeStringField(RECORDED_AT, m.recordedAt().toString());
+                out.writeNumberField(SCHEMA_VERSION, envelope.type().schemaVersion());
+                out.writeFieldName(CODING);
+                READER.writeValue(out, envelope.event().coding());
+                if (m.recordedBy() != null) {
+                    out.writeFieldName(RECORDED_BY);
+                    READER.writeValue(out, m.recordedBy());
+                }
+                out.writeEndObject();
             }
-            byte[] rest = READER.writeValueAsBytes(tail);
+            byte[] rest = tail.toByteArray();
             // {"type":…,…} + {"eventId":…} → {"type":…,…,"eventId":…}: both are objects with fields.
             byte[] joined = new byte[fact.length + rest.length - 1];
             System.arraycopy(fact, 0, joined, 0, fact.length - 1);
             joined[fact.length - 1] = ',';
             System.arraycopy(rest, 1, joined, fact.length, rest.length - 1);
             return joined;
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("event not serialisable: " + envelope, e);
         }
     }
 
+    /**
+     * Reads a record's value in one pass, without a tree: the fact is bound straight from the
+     * bytes, and the envelope's fields, which no fact has, reach {@link EnvelopeFields} on the
+     * way. Same results as reading through a tree ({@link #fromJson}), with about a quarter
+     * less allocation (BENCHMARKS.md): this runs for every event projected.
+     */
     public static EventEnvelope fromBytes(byte[] json) {
+        EnvelopeFields envelope = new EnvelopeFields();
+        RelationEvent event;
         try {
-            // The tree is this method's own: read without the copy that protects a caller's.
-            return read((ObjectNode) READER.readTree(json), READER);
+            event = FACT_READER.withAttribute(EnvelopeFields.class, envelope).readValue(json);
+        } catch (JsonParseException e) {
+            throw new UncheckedIOException("not event JSON", e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a known event: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("not event JSON", e);
         }
+        return new EventEnvelope(metadata(envelope.eventId, envelope.factId, envelope.recordedAt, envelope.recordedBy), event);
+    }
+
+    /**
+     * Binds a fact and hands its envelope's fields to {@link EnvelopeFields}: Jackson passes a
+     * record's unknown fields to the problem handlers once the record is built. The schema
+     * version and the coding are derived from the type, so they are skipped outright.
+     */
+    private static final ObjectReader FACT_READER = mapper().copy()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .addMixIn(RelationEvent.class, DerivedFields.class)
+            .addHandler(new EnvelopeFields.Collector())
+            .readerFor(RelationEvent.class);
+
+    @JsonIgnoreProperties({SCHEMA_VERSION, CODING})
+    private interface DerivedFields {
+    }
+
+    /**
+     * The envelope's fields of one event as {@link #read} takes them from a tree ("" where
+     * missing, as {@link JsonNode#asText()} gives): filled while its fact is bound.
+     */
+    private static final class EnvelopeFields {
+        private String eventId = "";
+        private String factId = "";
+        private String recordedAt = "";
+        private JsonNode recordedBy;
+
+        /** Takes the event's own unknown fields that are the envelope's; any other unknown field is skipped, as before. */
+        private static final class Collector extends DeserializationProblemHandler {
+            @Override
+            public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
+                                                 Object beanOrClass, String field) throws IOException {
+                EnvelopeFields envelope = (EnvelopeFields) ctxt.getAttribute(EnvelopeFields.class);
+                if (envelope == null || !(beanOrClass instanceof RelationEvent)) {
+                    p.skipChildren();
+                    return true;
+                }
+                switch (field) {
+                    case EVENT_ID -> envelope.eventId = text(p);
+                    case FACT_ID -> envelope.factId = text(p);
+                    case RECORDED_AT -> envelope.recordedAt = text(p);
+                    case RECORDED_BY -> envelope.recordedBy = ctxt.readTree(p);
+                    default -> p.skipChildren();
+                }
+                return true;
+            }
+
+            private static String text(JsonParser p) throws IOException {
+                if (p.currentToken().isStructStart()) {
+                    p.skipChildren();
+                    return "";
+                }
+                return p.getText();
+            }
+        }
+    }
+
+    private static EventMetadata metadata(String eventId, String factId, String recordedAt, JsonNode who) {
+        return new EventMetadata(UUID.fromString(eventId), factId, Instant.parse(recordedAt),
+                who == null || !who.isObject() ? null
+                        : new RecordedBy(text(who, "subject"), text(who, "issuer"), text(who, "clientId")));
     }
 
     private static final ObjectMapper STRICT_READER = mapper().copy()
@@ -153,13 +242,8 @@ public final class EventJson {
      * Takes the envelope's fields out of {@code fact}: the callers that keep their tree pass a copy.
      */
     private static EventEnvelope read(ObjectNode fact, ObjectMapper reader) {
-        JsonNode who = fact.get(RECORDED_BY);
-        EventMetadata metadata = new EventMetadata(
-                UUID.fromString(fact.path(EVENT_ID).asText()),
-                fact.path(FACT_ID).asText(),
-                Instant.parse(fact.path(RECORDED_AT).asText()),
-                who == null || !who.isObject() ? null
-                        : new RecordedBy(text(who, "subject"), text(who, "issuer"), text(who, "clientId")));
+        EventMetadata metadata = metadata(fact.path(EVENT_ID).asText(), fact.path(FACT_ID).asText(),
+                fact.path(RECORDED_AT).asText(), fact.get(RECORDED_BY));
         fact.remove(METADATA_FIELDS);
         try {
             return new EventEnvelope(metadata, reader.treeToValue(fact, RelationEvent.class));

@@ -50,6 +50,15 @@ class EventJsonTest {
     }
 
     @Test
+    void bytes_areTheSameJsonAsTheTree_withAndWithoutWhoRecordedIt() throws Exception {
+        EventEnvelope plain = relationsEstablished();
+        EventEnvelope signed = plain.recordedBy(new RecordedBy("alice", "https://idp.example.org", "newsroom-app"));
+        for (EventEnvelope e : List.of(plain, signed)) {
+            assertThat(EventJson.mapper().readTree(EventJson.toBytes(e))).isEqualTo(EventJson.toJson(e));
+        }
+    }
+
+    @Test
     void unicodeText_survivesIntact() {
         EventEnvelope e = relationsEstablished();
         DiplomaticRelationsEstablished fact = (DiplomaticRelationsEstablished) e.event();
