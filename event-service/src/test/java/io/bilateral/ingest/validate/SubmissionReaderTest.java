@@ -61,6 +61,18 @@ class SubmissionReaderTest {
     }
 
     @Test
+    void everyBadFieldOfTheTypesOwn_isReported_whenTheyAreTheOnlyProblems() {
+        // Valid in every common field: these problems are found by binding the fact, which stops
+        // at the first, and then by going through the type's fields one at a time.
+        String body = """
+                {"type": "OfficialVisit", "dyad": "BEL-CHN", "occurred": "2019-05",
+                 "sources": [{"url": "https://example.org/visit"}],
+                 "visitor": {"title": "Minister"}, "office": 7, "visitingState": ["BEL"], "hostState": "CHN"}""";
+        assertThat(violations(body)).extracting(Violation::pointer)
+                .containsExactlyInAnyOrder("/visitor/name", "/office", "/visitingState");
+    }
+
+    @Test
     void malformedJson_pointsAtTheWholeBody() {
         assertThat(violations("{\"type\": ")).singleElement()
                 .satisfies(x -> {
