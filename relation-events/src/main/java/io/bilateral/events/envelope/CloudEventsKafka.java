@@ -4,7 +4,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.nio.charset.StandardCharsets;
 
@@ -34,7 +33,9 @@ public final class CloudEventsKafka {
     }
 
     public static ProducerRecord<String, byte[]> toRecord(String topic, EventEnvelope envelope, String source) {
-        Headers headers = new RecordHeaders()
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, envelope.dyad().toString(), EventJson.toBytes(envelope));
+        // Through the record's own (public) headers: Kafka's header classes are internal.
+        Headers headers = record.headers()
                 .add(SPEC_VERSION, bytes("1.0"))
                 .add(ID, bytes(envelope.metadata().eventId().toString()))
                 .add(SOURCE, bytes(source))
@@ -45,7 +46,7 @@ public final class CloudEventsKafka {
         if (envelope.metadata().recordedBy() != null && envelope.metadata().recordedBy().subject() != null) {
             headers.add(RECORDED_BY, bytes(envelope.metadata().recordedBy().subject()));
         }
-        return new ProducerRecord<>(topic, null, envelope.dyad().toString(), EventJson.toBytes(envelope), headers);
+        return record;
     }
 
     public static String ceType(EventEnvelope envelope) {
