@@ -12,12 +12,15 @@ import java.util.stream.Stream;
  * Who used the machine's CPU over a window, from /proc: each service, PostgreSQL (all its
  * processes), the local broker, and the machine as a whole, as shares of all cores. The
  * profile that says whether a figure is limited by the machine (every core busy) or by the
- * design (cores idle while a queue waits), and by whom.
+ * design (cores idle while a queue waits), and by whom. For each JVM it also gives its JIT
+ * compilers' part: in a phase of a few seconds they can take half of a service's CPU
+ * (BENCHMARKS.md, "Levers tried: 2026-12-04, 19:51–20:30"), which is warming up, not the
+ * cost of the work itself.
  */
 final class CpuShares {
 
-    /** The jiffies counted so far: the machine's (busy and total), and per part. */
-    private record Snapshot(long busy, long total, Map<String, Long> parts) {
+    /** The jiffies counted so far: the machine's (busy and total), per part, and per JVM part its JIT compilers'. */
+    private record Snapshot(long busy, long total, Map<String, Long> parts, Map<String, Long> jit) {
     }
 
     private final Target target;
@@ -44,6 +47,11 @@ final class CpuShares {
         for (Map.Entry<String, Long> part : end.parts().entrySet()) {
             long used = part.getValue() - start.parts().getOrDefault(part.getKey(), 0L);
             s.append(sep).append(String.format(Locale.ROOT, "%s %.0f%%", part.getKey(), 100 * used / total));
+            Long jit = end.jit().get(part.getKey());
+            if (jit != null) {
+                long compiling = Math.max(0, jit - start.jit().getOrDefault(part.getKey(), 0L));
+                s.append(String.format(Locale.ROOT, " (JIT %.0f%%)", 100 * compiling / total));
+            }
             sep = ", ";
         }
         return s.toString();
@@ -62,13 +70,17 @@ final class CpuShares {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return new Snapshot(0, 0, Map.of());
+            return new Snapshot(0, 0, Map.of(), Map.of());
         }
         Map<String, Long> parts = new LinkedHashMap<>();
+        Map<String, Long> jit = new LinkedHashMap<>();
         parts.put("query-service", jiffies(target.queryPid()));
+        jit.put("query-service", compilerJiffies(target.queryPid()));
         parts.put("event-service", jiffies(target.eventPid()));
+        jit.put("event-service", compilerJiffies(target.eventPid()));
         long postgres = 0;
         long broker = 0;
+        long brokerJit = 0;
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 long pid = Long.parseLong(p.getFileName().toString());
@@ -79,6 +91,7 @@ final class CpuShares {
                     postgres += jiffies(pid) + reapedChildren(pid);
                 } else if (comm.equals("java") && read(p.resolve("cmdline")).contains("local-stack")) {
                     broker += jiffies(pid);
+                    brokerJit += compilerJiffies(pid);
                 }
             }
         } catch (IOException e) {
@@ -86,7 +99,31 @@ final class CpuShares {
         }
         parts.put("PostgreSQL", postgres);
         parts.put("broker (local stack)", broker);
-        return new Snapshot(busy, total, parts);
+        jit.put("broker (local stack)", brokerJit);
+        return new Snapshot(busy, total, parts, jit);
+    }
+
+    /**
+     * utime + stime of a JVM's JIT compiler threads (HotSpot's "C1 CompilerThread0" and "C2
+     * CompilerThread0", cut to 15 characters by Linux), 0 when it is gone. A compiler thread
+     * that ends within a window takes its time out of the sum: the share is then at least that.
+     */
+    private static long compilerJiffies(long pid) {
+        if (pid <= 0) {
+            return 0;
+        }
+        long sum = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path t : tasks.toList()) {
+                String comm = read(t.resolve("comm"));
+                if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+                    sum += fields(read(t.resolve("stat")), 11, 12);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return sum;
     }
 
     /** utime + stime of a process (its threads included), 0 when it is gone. */
@@ -101,7 +138,11 @@ final class CpuShares {
 
     /** The sum of two fields of /proc/PID/stat, counted after "pid (comm) " (state is 0); 0 when it is gone. */
     private static long statFields(long pid, int a, int b) {
-        String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
+        return fields(read(Path.of("/proc", Long.toString(pid), "stat")), a, b);
+    }
+
+    /** The sum of two fields of a stat line (a process's or a thread's), as above; 0 when it is empty. */
+    private static long fields(String stat, int a, int b) {
         int close = stat.lastIndexOf(')');
         if (close < 0) {
             return 0;
