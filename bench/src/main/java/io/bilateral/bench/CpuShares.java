@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * profile that says whether a figure is limited by the machine (every core busy) or by the
  * design (cores idle while a queue waits), and by whom. For each JVM it also gives its JIT
  * compilers' part: in a phase of a few seconds they can take half of a service's CPU
- * (BENCHMARKS.md, "Levers tried: 2026-12-04, 19:51–20:30"), which is warming up, not the
+ * (BENCHMARKS.md, "Levers tried: 2026-12-04, 19:51–20:36"), which is warming up, not the
  * cost of the work itself.
  */
 final class CpuShares {
