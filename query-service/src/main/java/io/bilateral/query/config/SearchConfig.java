@@ -19,4 +19,20 @@ public interface SearchConfig {
     /** Events whose facts are indexed per transaction. */
     @WithDefault("2000")
     int page();
+
+    /**
+     * The read models' lag (events, as the projection's status measures it) above which they
+     * are catching up on a backlog rather than following live writes: the index then yields
+     * PostgreSQL to them and indexes one page per {@link #yieldInterval()}. Live load stays
+     * well below it (about a second of writes behind at 1,000 events/s).
+     */
+    @WithDefault("10000")
+    long yieldAboveLag();
+
+    /**
+     * While yielding, at most one page per this interval: search still moves through a long
+     * catch-up (up to a page a second, where the machine had a quarter idle; BENCHMARKS.md).
+     */
+    @WithDefault("1s")
+    Duration yieldInterval();
 }

@@ -1,6 +1,7 @@
 package io.bilateral.query.readmodel.search;
 
 import io.bilateral.query.config.SearchConfig;
+import io.bilateral.query.project.LagMonitor;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -29,6 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * inserting the fact: the projection's transaction, which every read model and the stream
  * wait for, no longer pays it. Search follows the facts by this index's lag, shown in the
  * projection's status; a read with a read-your-writes token waits for it too.
+ *
+ * <p>During a catch-up of the read models it yields PostgreSQL to them ({@link SearchPace}).
  *
  * <p>One instance indexes at a time (a transaction-scoped advisory lock); the others skip
  * their round. A failed round (the database down) is simply tried again at the next tick.
@@ -64,14 +67,16 @@ public class SearchIndexer {
     private final Pool pool;
     private final SearchConfig config;
     private final Vertx vertx;
+    private final SearchPace pace;
     private final AtomicBoolean indexing = new AtomicBoolean();
     private volatile boolean wokenWhileIndexing;
     private long timer = -1;
 
-    SearchIndexer(Pool pool, SearchConfig config, Vertx vertx) {
+    SearchIndexer(Pool pool, SearchConfig config, Vertx vertx, LagMonitor lag) {
         this.pool = pool;
         this.config = config;
         this.vertx = vertx;
+        this.pace = new SearchPace(() -> lag.last().lagEvents(), config.yieldAboveLag(), config.yieldInterval());
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -82,10 +87,17 @@ public class SearchIndexer {
         vertx.cancelTimer(timer);
     }
 
-    /** Indexes what is new; a wake-up during a round makes it go round once more. */
+    /**
+     * Indexes what is new; a wake-up during a round makes it go round once more. While the
+     * index yields, a wake-up too early does nothing: the timer's ticks try again.
+     */
     public void wake() {
         if (!indexing.compareAndSet(false, true)) {
             wokenWhileIndexing = true;
+            return;
+        }
+        if (!pace.mayStart(System.nanoTime())) {
+            indexing.set(false);
             return;
         }
         wokenWhileIndexing = false;
