@@ -171,10 +171,13 @@ public class ProjectionConsumer {
         s.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // A poll drains one partition's fetched records before the next partition's: so that a
         // poll holds several partitions for the concurrent transactions, a partition's fetch is
-        // about one transaction's worth (an event's record is under 1 KiB), and a poll as many
-        // of those as there are transactions.
+        // about one transaction's worth, and a poll as many of those as there are transactions.
+        // The fetch is counted in the log's bytes, compressed (lz4), far fewer than an event's
+        // 700 B: at 1 KiB an event, a catch-up's transactions held 1,300 events on average (a
+        // poll often one partition's 2,000, in one transaction); at 256 B, 620, and the
+        // catch-up went 5-7 % faster (BENCHMARKS.md, 2026-12-04 23:17).
         s.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords() * config.concurrency());
-        s.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, config.maxPollRecords() * 1024);
+        s.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, config.maxPollRecords() * 256);
         s.put(ConsumerConfig.CLIENT_ID_CONFIG, "query-service-projection");
         s.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) config.sessionTimeout().toMillis());
         s.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) config.sessionTimeout().toMillis() / 3);
