@@ -31,7 +31,7 @@ public interface SearchConfig {
 
     /**
      * While yielding, at most one page per this interval: search still moves through a long
-     * catch-up (up to a page a second, where the machine had a quarter idle; BENCHMARKS.md).
+     * catch-up, on some of the machine the read models leave idle (BENCHMARKS.md).
      */
     @WithDefault("1s")
     Duration yieldInterval();
