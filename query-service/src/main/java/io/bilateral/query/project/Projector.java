@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,11 +45,12 @@ import java.util.UUID;
  * and take stream numbers for a handful of events. So that concurrent transactions do not
  * wait for each other, an event's row in {@code events} is inserted last: whether it is new is
  * read first (the partition's lock keeps its dyads' rows from changing meanwhile), then the
- * read models apply the new ones, then the events get the stream's next numbers ({@code seq},
- * see migration V9) under the lock of the {@code stream_head} row, which the transaction keeps
- * until it commits. Numbers become visible in the order they were handed out, so a subscriber
- * reading by number never passes one that commits later; and only the insert and the commit
- * wait for that lock. The commit notifies {@value #COMMITTED_CHANNEL} with the new head.
+ * read models apply the new ones, then one statement gives the events the stream's next
+ * numbers ({@code seq}, see migration V9) and inserts them, under the lock of the
+ * {@code stream_head} row, which the transaction keeps until it commits. Numbers become
+ * visible in the order they were handed out, so a subscriber reading by number never passes
+ * one that commits later; and only that statement and the commit wait for that lock. The
+ * commit notifies {@value #COMMITTED_CHANNEL} with the new head.
  */
 @ApplicationScoped
 public class Projector {
@@ -68,18 +68,30 @@ public class Projector {
             SELECT e.dyad, e.event_id FROM unnest($1::text[], $2::uuid[]) AS batch (dyad, event_id)
             JOIN events e ON e.dyad = batch.dyad AND e.event_id = batch.event_id""";
     /**
-     * The new events, one statement, with their numbers and the other dyads they concern (a
-     * text of an array literal per row: unnest takes one dimension).
+     * The new events, one statement: it moves the stream head past them, numbers them after the
+     * old head in log order (the arrays' order), inserts them, and returns the new head. The
+     * head's row stays locked from this statement until the transaction ends, so numbers commit
+     * in the order they were handed out; taking, using and storing them in one statement keeps
+     * that lock for the insert and the commit only, not for round trips to this service
+     * (BENCHMARKS.md, 2026-12-05). {@code %s} is what the statement returns: the head, or the
+     * head notified (see {@link #COMMITTED_CHANNEL}; PostgreSQL delivers it at the commit).
      */
     private static final String INSERT_EVENTS = """
-            INSERT INTO events (event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload, seq, source, concerns,
-                                traceparent)
-            SELECT event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, convert_from(payload, 'UTF8')::jsonb, seq,
-                   source, concerns::text[], traceparent
-            FROM unnest($1::uuid[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
-                        $8::bytea[], $9::bigint[], $10::text[], $11::text[], $12::text[])
-                 AS batch (event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload, seq, source, concerns,
-                           traceparent)""";
+            WITH head AS (
+                UPDATE stream_head SET last_seq = last_seq + cardinality($1::uuid[]) RETURNING last_seq
+            ), inserted AS (
+                INSERT INTO events (event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload, seq, source, concerns,
+                                    traceparent)
+                SELECT event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, convert_from(payload, 'UTF8')::jsonb,
+                       head.last_seq - cardinality($1::uuid[]) + batch.n, source, concerns::text[], traceparent
+                FROM head, unnest($1::uuid[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
+                                  $8::bytea[], $9::text[], $10::text[], $11::text[]) WITH ORDINALITY
+                     AS batch (event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload, source, concerns,
+                               traceparent, n)
+            )
+            SELECT %s FROM head""";
+    private static final String INSERT_EVENTS_QUIETLY = INSERT_EVENTS.formatted("last_seq");
+    private static final String INSERT_EVENTS_AND_NOTIFY = INSERT_EVENTS.formatted("pg_notify($12, last_seq::text)");
     /** Never backwards: an instance that lost its partitions may still commit an old batch. */
     private static final String SAVE_OFFSET = """
             INSERT INTO projection_offsets (topic, partition, next_offset, updated_at) VALUES ($1, $2, $3, now())
@@ -305,31 +317,32 @@ public class Projector {
                     for (ReadModelProjection readModel : readModels) {
                         all = all.chain(() -> readModel.apply(tx, events, concerned));
                     }
-                    return all.chain(() -> StreamNumbers.take(tx))
-                            .chain(numbers -> insert(tx, fresh, events, concerned, numbers).chain(() -> numbers.store(tx, notifies)))
-                            .replaceWith(events.size());
+                    return all.chain(() -> insert(tx, fresh, events, concerned)).replaceWith(events.size());
                 });
     }
 
-    /** The new events' rows, numbered in log order (per partition) by {@code numbers}, with the trace each was published in. */
-    private static Uni<Void> insert(SqlConnection tx, List<LogRecord> records, List<NewEvent> events, ConcernedDyads concerned,
-                                    StreamNumbers numbers) {
-        Long[] seqs = new Long[events.size()];
-        Arrays.setAll(seqs, i -> numbers.next());
-        return tx.preparedQuery(INSERT_EVENTS).execute(Sql.tuple(
-                        events.stream().map(e -> e.envelope().metadata().eventId()).toArray(UUID[]::new),
-                        records.stream().map(r -> r.position().partition()).toArray(Integer[]::new),
-                        records.stream().map(r -> r.position().offset()).toArray(Long[]::new),
-                        events.stream().map(e -> e.envelope().dyad().toString()).toArray(String[]::new),
-                        events.stream().map(e -> e.envelope().type().wireName()).toArray(String[]::new),
-                        events.stream().map(e -> e.envelope().metadata().factId()).toArray(String[]::new),
-                        events.stream().map(e -> Sql.timestamp(e.envelope().metadata().recordedAt())).toArray(OffsetDateTime[]::new),
-                        events.stream().map(NewEvent::json).toArray(Buffer[]::new),
-                        seqs,
-                        records.stream().map(LogRecord::source).toArray(String[]::new),
-                        events.stream().map(concerned::arrayLiteral).toArray(String[]::new),
-                        records.stream().map(r -> r.trace().get("traceparent")).toArray(String[]::new)))
-                .replaceWithVoid();
+    /**
+     * The new events' rows, numbered in log order (per partition), with the trace each was
+     * published in. Built before the statement that takes the stream head's lock.
+     */
+    private Uni<Void> insert(SqlConnection tx, List<LogRecord> records, List<NewEvent> events, ConcernedDyads concerned) {
+        List<Object> columns = new ArrayList<>(List.of(
+                events.stream().map(e -> e.envelope().metadata().eventId()).toArray(UUID[]::new),
+                records.stream().map(r -> r.position().partition()).toArray(Integer[]::new),
+                records.stream().map(r -> r.position().offset()).toArray(Long[]::new),
+                events.stream().map(e -> e.envelope().dyad().toString()).toArray(String[]::new),
+                events.stream().map(e -> e.envelope().type().wireName()).toArray(String[]::new),
+                events.stream().map(e -> e.envelope().metadata().factId()).toArray(String[]::new),
+                events.stream().map(e -> Sql.timestamp(e.envelope().metadata().recordedAt())).toArray(OffsetDateTime[]::new),
+                events.stream().map(NewEvent::json).toArray(Buffer[]::new),
+                records.stream().map(LogRecord::source).toArray(String[]::new),
+                events.stream().map(concerned::arrayLiteral).toArray(String[]::new),
+                records.stream().map(r -> r.trace().get("traceparent")).toArray(String[]::new)));
+        if (notifies) {
+            columns.add(COMMITTED_CHANNEL);
+        }
+        return tx.preparedQuery(notifies ? INSERT_EVENTS_AND_NOTIFY : INSERT_EVENTS_QUIETLY)
+                .execute(Sql.tuple(columns.toArray())).replaceWithVoid();
     }
 
     /** In ascending order, so that two transactions never wait for each other in a circle. */
