@@ -1,5 +1,6 @@
 package io.bilateral.query.project;
 
+import io.bilateral.events.envelope.LogPosition;
 import io.bilateral.events.envelope.Topics;
 import io.bilateral.query.config.ProjectionConfig;
 import io.smallrye.mutiny.Multi;
@@ -93,8 +94,9 @@ public class Projector {
     private static final String INSERT_EVENTS_QUIETLY = INSERT_EVENTS.formatted("last_seq");
     private static final String INSERT_EVENTS_AND_NOTIFY = INSERT_EVENTS.formatted("pg_notify($12, last_seq::text)");
     /** Never backwards: an instance that lost its partitions may still commit an old batch. */
-    private static final String SAVE_OFFSET = """
-            INSERT INTO projection_offsets (topic, partition, next_offset, updated_at) VALUES ($1, $2, $3, now())
+    private static final String SAVE_OFFSETS = """
+            INSERT INTO projection_offsets (topic, partition, next_offset, updated_at)
+            SELECT $1, partition, next_offset, now() FROM unnest($2::int[], $3::bigint[]) AS saved (partition, next_offset)
             ON CONFLICT (topic, partition) DO UPDATE
             SET next_offset = GREATEST(projection_offsets.next_offset, EXCLUDED.next_offset), updated_at = now()""";
 
@@ -196,8 +198,16 @@ public class Projector {
         Map<Integer, Long> nextOffsets = nextOffsets(batch);
         positions.forEach((partition, position) -> nextOffsets.computeIfPresent(partition, (p, next) -> Math.max(next, position)));
         List<String> dyads = batch.stream().map(LogRecord::dyad).distinct().toList();
-        return pool.withTransaction(tx -> lock(tx, nextOffsets.keySet())
-                .chain(() -> storedOffsets(tx).chain(stored -> parking.skippedAmong(tx, dyads).chain(skipped -> parking.parkedAmong(tx, dyads).chain(parked -> {
+        // The first statements are sent together and run in this order: the locks, the reads, then
+        // the new offsets (never read back here). One round trip where there were one per statement
+        // and two per partition, most of a live transaction's (BENCHMARKS.md, 2026-12-05).
+        return pool.withTransaction(tx -> Uni.combine().all()
+                .unis(lock(tx, nextOffsets.keySet()), storedOffsets(tx), parking.skippedAmong(tx, dyads), parking.parkedAmong(tx, dyads),
+                        saveOffsets(tx, nextOffsets))
+                .asTuple().chain(first -> {
+                    Map<Integer, Long> stored = first.getItem2();
+                    Set<LogPosition> skipped = first.getItem3();
+                    Set<String> parked = first.getItem4();
                     List<LogRecord> toApply = new ArrayList<>();
                     Uni<Void> setAside = Uni.createFrom().voidItem();
                     for (LogRecord r : batch) {
@@ -216,11 +226,9 @@ public class Projector {
                             toApply.add(r);
                         }
                     }
-                    // What is set aside and what is applied go to different tables: their order does not
-                    // matter. The offsets are saved before the events, whose numbering waits for
-                    // the other transactions: the less done after it, the less they wait.
-                    return setAside.chain(() -> saveOffsets(tx, nextOffsets)).chain(() -> applyEvents(tx, toApply));
-                })))));
+                    // What is set aside and what is applied go to different tables: their order does not matter.
+                    return setAside.chain(() -> applyEvents(tx, toApply));
+                }));
     }
 
     /** Parks a record that failed on its own: its dyad waits for an operator, the others go on. */
@@ -355,13 +363,11 @@ public class Projector {
         return lock(tx, LOCK_SPACE, partitions);
     }
 
+    /** One statement: the locks are taken in the array's order (unnest's), one after another. */
     private static Uni<Void> lock(SqlConnection tx, int space, java.util.Collection<Integer> partitions) {
-        Uni<Void> locked = Uni.createFrom().voidItem();
-        for (int partition : new java.util.TreeSet<>(partitions)) {
-            locked = locked.call(() -> tx.preparedQuery("SELECT pg_advisory_xact_lock($1, $2)")
-                    .execute(Tuple.of(space, partition)));
-        }
-        return locked;
+        Integer[] ascending = new java.util.TreeSet<>(partitions).toArray(Integer[]::new);
+        return tx.preparedQuery("SELECT pg_advisory_xact_lock($1, partition) FROM unnest($2::int[]) AS locked (partition)")
+                .execute(Tuple.of(space, ascending)).replaceWithVoid();
     }
 
     private static Map<Integer, Long> nextOffsets(List<LogRecord> batch) {
@@ -371,12 +377,8 @@ public class Projector {
     }
 
     private static Uni<Void> saveOffsets(SqlConnection tx, Map<Integer, Long> nextOffsets) {
-        Uni<Void> saved = Uni.createFrom().voidItem();
-        for (Map.Entry<Integer, Long> offset : nextOffsets.entrySet()) {
-            saved = saved.call(() -> tx.preparedQuery(SAVE_OFFSET)
-                    .execute(Tuple.of(Topics.EVENTS, offset.getKey(), offset.getValue())));
-        }
-        return saved;
+        return tx.preparedQuery(SAVE_OFFSETS).execute(Tuple.of(Topics.EVENTS, nextOffsets.keySet().toArray(Integer[]::new),
+                nextOffsets.values().toArray(Long[]::new))).replaceWithVoid();
     }
 
     /** Where each partition of the events topic resumes: the stored next offsets. */
