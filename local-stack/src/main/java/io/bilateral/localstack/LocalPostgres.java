@@ -39,12 +39,20 @@ public abstract sealed class LocalPostgres implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts PostgreSQL on {@code port} (0: any free port) with its cluster in {@code dataDir}. */
+    /**
+     * Starts PostgreSQL on {@code port} (0: any free port) with its cluster in {@code dataDir},
+     * with the server settings of {@code BILATERAL_POSTGRES_SETTINGS} (see {@link #settings(String)}).
+     */
     public static LocalPostgres start(Path dataDir, int port) {
+        return start(dataDir, port, settings(System.getenv("BILATERAL_POSTGRES_SETTINGS")));
+    }
+
+    /** As {@link #start(Path, int)}, with these server settings on top of PostgreSQL's defaults. */
+    public static LocalPostgres start(Path dataDir, int port, java.util.Map<String, String> settings) {
         int chosen = FreePort.orPick(port);
         LocalPostgres pg = installedBinaries()
-                .<LocalPostgres>map(bin -> Installed.launch(bin, dataDir, chosen))
-                .orElseGet(() -> Embedded.launch(dataDir, chosen));
+                .<LocalPostgres>map(bin -> Installed.launch(bin, dataDir, chosen, settings))
+                .orElseGet(() -> Embedded.launch(dataDir, chosen, settings));
         try {
             pg.createDatabase();
         } catch (RuntimeException e) {
@@ -82,6 +90,26 @@ public abstract sealed class LocalPostgres implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + DATABASE + " on port " + port, e);
         }
+    }
+
+    /**
+     * Server settings an operator adds ({@code BILATERAL_POSTGRES_SETTINGS}: space-separated
+     * {@code name=value}, for example {@code shared_buffers=1GB}), in their order. None by
+     * default: the benchmark's peers run on PostgreSQL's defaults too (BENCHMARKS.md, 2026-12-05).
+     */
+    static java.util.Map<String, String> settings(String extra) {
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        if (extra == null || extra.isBlank()) {
+            return settings;
+        }
+        for (String setting : extra.trim().split("\\s+")) {
+            int eq = setting.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("BILATERAL_POSTGRES_SETTINGS: '" + setting + "' is not name=value");
+            }
+            settings.put(setting.substring(0, eq), setting.substring(eq + 1));
+        }
+        return settings;
     }
 
     static Optional<Path> installedBinaries() {
@@ -123,7 +151,7 @@ public abstract sealed class LocalPostgres implements AutoCloseable {
             this.dataDir = dataDir;
         }
 
-        static Installed launch(Path bin, Path dataDir, int port) {
+        static Installed launch(Path bin, Path dataDir, int port, java.util.Map<String, String> settings) {
             try {
                 Path parent = dataDir.toAbsolutePath().getParent();
                 Files.createDirectories(parent);
@@ -163,6 +191,7 @@ public abstract sealed class LocalPostgres implements AutoCloseable {
                     // The benchmark's profile of the database: time per statement (pg_stat_statements).
                     command.addAll(List.of("-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all"));
                 }
+                settings.forEach((name, value) -> command.addAll(List.of("-c", name + "=" + value)));
                 Process process = new ProcessBuilder(asPostgres(command))
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -238,17 +267,18 @@ public abstract sealed class LocalPostgres implements AutoCloseable {
             this.pg = pg;
         }
 
-        static Embedded launch(Path dataDir, int port) {
+        static Embedded launch(Path dataDir, int port, java.util.Map<String, String> settings) {
             if (ROOT) {
                 throw new IllegalStateException("No installed PostgreSQL server binaries were found, and the "
                         + "embedded ones cannot run as root. Install them (apt-get install postgresql) or set PG_BIN.");
             }
             try {
-                return new Embedded(EmbeddedPostgres.builder()
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setDataDirectory(dataDir)
                         .setCleanDataDirectory(false)
-                        .setPort(port)
-                        .start());
+                        .setPort(port);
+                settings.forEach(builder::setServerConfig);
+                return new Embedded(builder.start());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
             }

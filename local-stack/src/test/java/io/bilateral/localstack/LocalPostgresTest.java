@@ -10,6 +10,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LocalPostgresTest {
@@ -35,5 +39,27 @@ class LocalPostgresTest {
             assertTrue(rs.next());
             assertTrue(LocalPostgres.DATABASE.equals(rs.getString(1)));
         }
+    }
+
+    @Test
+    void settingsAnOperatorAdds_reachTheServer() throws Exception {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+        try (LocalPostgres pg = LocalPostgres.start(dir.resolve("postgres"), 0, LocalPostgres.settings("shared_buffers=48MB  work_mem=7MB"));
+             Connection c = DriverManager.getConnection(pg.jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
+             ResultSet rs = c.createStatement().executeQuery("SELECT current_setting('shared_buffers'), current_setting('work_mem')")) {
+            assertTrue(rs.next());
+            assertEquals("48MB", rs.getString(1));
+            assertEquals("7MB", rs.getString(2));
+        }
+    }
+
+    @Test
+    void settings_areNameValuePairs_inTheirOrder_noneWhenUnset() {
+        assertEquals(Map.of(), LocalPostgres.settings(null));
+        assertEquals(Map.of(), LocalPostgres.settings("  "));
+        assertEquals("[shared_buffers=1GB, max_wal_size=4GB]",
+                LocalPostgres.settings(" shared_buffers=1GB\tmax_wal_size=4GB ").entrySet().toString());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> LocalPostgres.settings("fsync"));
+        assertTrue(refused.getMessage().contains("'fsync' is not name=value"), refused.getMessage());
     }
 }
