@@ -5,7 +5,6 @@ import io.bilateral.events.envelope.Topics;
 import io.bilateral.query.config.ProjectionConfig;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -14,16 +13,12 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * Applies a batch of records from the log to every read model, and records how far each
@@ -44,9 +39,10 @@ import java.util.UUID;
  * log has none across them). A small batch (the live flow: a few events on each partition) is
  * one transaction: split, each partition's would take its locks, read and store its offsets
  * and take stream numbers for a handful of events. So that concurrent transactions do not
- * wait for each other, an event's row in {@code events} is inserted last: whether it is new is
- * read first (the partition's lock keeps its dyads' rows from changing meanwhile), then the
- * read models apply the new ones, then one statement gives the events the stream's next
+ * wait for each other, an event's row in {@code events} is inserted last (by the
+ * {@link NewEventsApplier}): whether it is new is read first (the partition's lock keeps its
+ * dyads' rows from changing meanwhile), then the read models apply the new ones, then one
+ * statement gives the events the stream's next
  * numbers ({@code seq}, see migration V9) and inserts them, under the lock of the
  * {@code stream_head} row, which the transaction keeps until it commits. Numbers become
  * visible in the order they were handed out, so a subscriber reading by number never passes
@@ -64,35 +60,6 @@ public class Projector {
     /** What a rebuild's swap says on {@link #COMMITTED_CHANNEL}: the read models changed without new events. */
     public static final String REBUILT = "rebuilt";
 
-    /** Which of the batch's events are there already (a client's retry, published twice). */
-    private static final String KNOWN_EVENTS = """
-            SELECT e.dyad, e.event_id FROM unnest($1::text[], $2::uuid[]) AS batch (dyad, event_id)
-            JOIN events e ON e.dyad = batch.dyad AND e.event_id = batch.event_id""";
-    /**
-     * The new events, one statement: it moves the stream head past them, numbers them after the
-     * old head in log order (the arrays' order), inserts them, and returns the new head. The
-     * head's row stays locked from this statement until the transaction ends, so numbers commit
-     * in the order they were handed out; taking, using and storing them in one statement keeps
-     * that lock for the insert and the commit only, not for round trips to this service
-     * (BENCHMARKS.md, 2026-12-05). {@code %s} is what the statement returns: the head, or the
-     * head notified (see {@link #COMMITTED_CHANNEL}; PostgreSQL delivers it at the commit).
-     */
-    private static final String INSERT_EVENTS = """
-            WITH head AS (
-                UPDATE stream_head SET last_seq = last_seq + cardinality($1::uuid[]) RETURNING last_seq
-            ), inserted AS (
-                INSERT INTO events (event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload, seq, source, concerns,
-                                    traceparent)
-                SELECT event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, convert_from(payload, 'UTF8')::jsonb,
-                       head.last_seq - cardinality($1::uuid[]) + batch.n, source, concerns::text[], traceparent
-                FROM head, unnest($1::uuid[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
-                                  $8::bytea[], $9::text[], $10::text[], $11::text[]) WITH ORDINALITY
-                     AS batch (event_id, log_partition, log_offset, dyad, type, fact_id, recorded_at, payload, source, concerns,
-                               traceparent, n)
-            )
-            SELECT %s FROM head""";
-    private static final String INSERT_EVENTS_QUIETLY = INSERT_EVENTS.formatted("last_seq");
-    private static final String INSERT_EVENTS_AND_NOTIFY = INSERT_EVENTS.formatted("pg_notify($12, last_seq::text)");
     /** Never backwards: an instance that lost its partitions may still commit an old batch. */
     private static final String SAVE_OFFSETS = """
             INSERT INTO projection_offsets (topic, partition, next_offset, updated_at)
@@ -102,10 +69,9 @@ public class Projector {
 
     private final Pool pool;
     private final List<ReadModelProjection> readModels;
+    private final NewEventsApplier newEvents;
     private final ParkingLot parking;
     private final int lockSpace;
-    /** Only the live projection tells subscribers; a rebuild's events are not theirs until the swap. */
-    private final boolean notifies;
     /** Most partitions of a batch in transactions at once. */
     private final int concurrency;
     /** A batch of fewer records is applied in one transaction, whatever its partitions. */
@@ -123,9 +89,9 @@ public class Projector {
                       int concurrency, int splitAt, ProjectionTracing tracing) {
         this.pool = pool;
         this.readModels = readModels;
+        this.newEvents = new NewEventsApplier(readModels, notifies);
         this.parking = parking;
         this.lockSpace = lockSpace;
-        this.notifies = notifies;
         this.concurrency = Math.max(1, concurrency);
         this.splitAt = splitAt;
         this.tracing = tracing;
@@ -227,7 +193,7 @@ public class Projector {
                         }
                     }
                     // What is set aside and what is applied go to different tables: their order does not matter.
-                    return setAside.chain(() -> applyEvents(tx, toApply));
+                    return setAside.chain(() -> newEvents.apply(tx, toApply));
                 }));
     }
 
@@ -266,7 +232,7 @@ public class Projector {
                             return parking.skip(tx, r.position());
                         }
                         r.eventOrThrow();
-                        return parking.release(tx, r.position()).chain(() -> applyEvents(tx, List.of(r)));
+                        return parking.release(tx, r.position()).chain(() -> newEvents.apply(tx, List.of(r)));
                     });
                 }))
                 .onItem().transformToUni(head -> head.isEmpty()
@@ -287,70 +253,6 @@ public class Projector {
                 .chain(() -> parking.list(pool, dyad, null, Integer.MAX_VALUE))
                 .map(parked -> new Drained(dyad, sofar.applied(), sofar.skipped(),
                         (int) parked.stream().filter(p -> !ParkingLot.SKIPPED.equals(p.status())).count(), Failures.reason(failure)));
-    }
-
-    /**
-     * Hands the records' events that are new to each read model, then inserts them into
-     * {@code events} with their stream numbers. An event id seen twice in one batch counts
-     * once: its first record is applied. Returns how many were new.
-     */
-    private Uni<Integer> applyEvents(SqlConnection tx, List<LogRecord> records) {
-        Map<List<Object>, LogRecord> firsts = new LinkedHashMap<>();
-        records.forEach(r -> firsts.putIfAbsent(List.of(r.event().dyad().toString(), r.event().metadata().eventId()), r));
-        List<LogRecord> distinct = List.copyOf(firsts.values());
-        if (distinct.isEmpty()) {
-            return Uni.createFrom().item(0);
-        }
-        List<NewEvent> candidates = distinct.stream().map(r -> NewEvent.of(r.event())).toList();
-        return tx.preparedQuery(KNOWN_EVENTS).execute(Sql.tuple(
-                        candidates.stream().map(e -> e.envelope().dyad().toString()).toArray(String[]::new),
-                        candidates.stream().map(e -> e.envelope().metadata().eventId()).toArray(UUID[]::new)))
-                .chain(known -> {
-                    Set<List<Object>> there = new HashSet<>();
-                    known.forEach(row -> there.add(List.of(row.getString("dyad"), row.getUUID("event_id"))));
-                    List<LogRecord> fresh = new ArrayList<>();
-                    List<NewEvent> events = new ArrayList<>();
-                    for (int i = 0; i < distinct.size(); i++) {
-                        NewEvent e = candidates.get(i);
-                        if (!there.contains(List.of(e.envelope().dyad().toString(), e.envelope().metadata().eventId()))) {
-                            fresh.add(distinct.get(i));
-                            events.add(e);
-                        }
-                    }
-                    if (events.isEmpty()) {
-                        return Uni.createFrom().item(0);
-                    }
-                    ConcernedDyads concerned = new ConcernedDyads();
-                    Uni<Void> all = Uni.createFrom().voidItem();
-                    for (ReadModelProjection readModel : readModels) {
-                        all = all.chain(() -> readModel.apply(tx, events, concerned));
-                    }
-                    return all.chain(() -> insert(tx, fresh, events, concerned)).replaceWith(events.size());
-                });
-    }
-
-    /**
-     * The new events' rows, numbered in log order (per partition), with the trace each was
-     * published in. Built before the statement that takes the stream head's lock.
-     */
-    private Uni<Void> insert(SqlConnection tx, List<LogRecord> records, List<NewEvent> events, ConcernedDyads concerned) {
-        List<Object> columns = new ArrayList<>(List.of(
-                events.stream().map(e -> e.envelope().metadata().eventId()).toArray(UUID[]::new),
-                records.stream().map(r -> r.position().partition()).toArray(Integer[]::new),
-                records.stream().map(r -> r.position().offset()).toArray(Long[]::new),
-                events.stream().map(e -> e.envelope().dyad().toString()).toArray(String[]::new),
-                events.stream().map(e -> e.envelope().type().wireName()).toArray(String[]::new),
-                events.stream().map(e -> e.envelope().metadata().factId()).toArray(String[]::new),
-                events.stream().map(e -> Sql.timestamp(e.envelope().metadata().recordedAt())).toArray(OffsetDateTime[]::new),
-                events.stream().map(NewEvent::json).toArray(Buffer[]::new),
-                records.stream().map(LogRecord::source).toArray(String[]::new),
-                events.stream().map(concerned::arrayLiteral).toArray(String[]::new),
-                records.stream().map(r -> r.trace().get("traceparent")).toArray(String[]::new)));
-        if (notifies) {
-            columns.add(COMMITTED_CHANNEL);
-        }
-        return tx.preparedQuery(notifies ? INSERT_EVENTS_AND_NOTIFY : INSERT_EVENTS_QUIETLY)
-                .execute(Sql.tuple(columns.toArray())).replaceWithVoid();
     }
 
     /** In ascending order, so that two transactions never wait for each other in a circle. */
