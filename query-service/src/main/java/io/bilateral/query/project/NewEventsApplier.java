@@ -31,8 +31,10 @@ final class NewEventsApplier {
      * head's row stays locked from this statement until the transaction ends, so numbers commit
      * in the order they were handed out; taking, using and storing them in one statement keeps
      * that lock for the insert and the commit only, not for round trips to this service
-     * (BENCHMARKS.md, 2026-12-05). {@code %s} is what the statement returns: the head, or the
-     * head notified (see {@link Projector#COMMITTED_CHANNEL}; PostgreSQL delivers it at the commit).
+     * (BENCHMARKS.md, 2026-12-05). The other dyads an event concerns come as the text of an
+     * array literal per row (unnest takes one dimension). {@code %s} is what the statement
+     * returns: the head, or the head notified (see {@link Projector#COMMITTED_CHANNEL};
+     * PostgreSQL delivers it at the commit).
      */
     private static final String INSERT_EVENTS = """
             WITH head AS (
@@ -50,6 +52,7 @@ final class NewEventsApplier {
             SELECT %s FROM head""";
     private static final String INSERT_EVENTS_QUIETLY = INSERT_EVENTS.formatted("last_seq");
     private static final String INSERT_EVENTS_AND_NOTIFY = INSERT_EVENTS.formatted("pg_notify($12, last_seq::text)");
+
     private final List<ReadModelProjection> readModels;
     /** Only the live projection tells subscribers; a rebuild's events are not theirs until the swap. */
     private final boolean notifies;

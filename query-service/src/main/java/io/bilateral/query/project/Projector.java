@@ -42,12 +42,11 @@ import java.util.TreeMap;
  * wait for each other, an event's row in {@code events} is inserted last (by the
  * {@link NewEventsApplier}): whether it is new is read first (the partition's lock keeps its
  * dyads' rows from changing meanwhile), then the read models apply the new ones, then one
- * statement gives the events the stream's next
- * numbers ({@code seq}, see migration V9) and inserts them, under the lock of the
- * {@code stream_head} row, which the transaction keeps until it commits. Numbers become
- * visible in the order they were handed out, so a subscriber reading by number never passes
- * one that commits later; and only that statement and the commit wait for that lock. The
- * commit notifies {@value #COMMITTED_CHANNEL} with the new head.
+ * statement gives the events the stream's next numbers ({@code seq}, see migration V9) and
+ * inserts them, under the lock of the {@code stream_head} row, which the transaction keeps
+ * until it commits. Numbers become visible in the order they were handed out, so a subscriber
+ * reading by number never passes one that commits later; and only that statement and the
+ * commit wait for that lock. The commit notifies {@value #COMMITTED_CHANNEL} with the new head.
  */
 @ApplicationScoped
 public class Projector {
