@@ -108,22 +108,12 @@ public interface IngestConfig {
         int lingerMs();
 
         /**
-         * The batch producers' {@code compression.type}: {@code none}, {@code lz4}, {@code zstd},
+         * The producers' {@code compression.type}: {@code none}, {@code lz4}, {@code zstd},
          * {@code snappy} or {@code gzip}. Compression costs the publishing thread CPU and saves
          * the broker's disk and network; BENCHMARKS.md records what each costs here.
          */
         @WithDefault("lz4")
         String compression();
-
-        /**
-         * The single-event producer's {@code compression.type}. A POST's batch holds one or two
-         * records (linger 1 ms), and Kafka's lz4 stream allocates two 64 KiB buffers for every
-         * batch it compresses (122 KB a record, against 7 KB with snappy, whose buffers are
-         * recycled); snappy keeps the log compressed at about the cost of none (BENCHMARKS.md,
-         * 2026-12-05). The batch producers keep {@link #compression()}: their batches are full.
-         */
-        @WithDefault("snappy")
-        String singleCompression();
     }
 
     interface Topic {
