@@ -182,7 +182,8 @@ public final class Bench {
         r.compare("1 bulk ingestion", "POST /events/batch, the last " + (batches - warmup) + " of " + batches + " batches of "
                         + s.batchSize() + " events (once warm)", rates.warm(), "events/s",
                 "ProducerPerformance, same broker, 500 B, acks=all", producer, true, "≥ 0.5×", 0.5,
-                "~505 B submitted, ~700 B published; the first " + warmup + " batches after the service's start warmed it");
+                "~505 B submitted, ~700 B published; the first " + warmup + " batches after the service's start warmed it; "
+                        + rates.cpu());
         r.compare("1 bulk ingestion", "POST /events/batch, all " + batches + " batches from the service's first", rates.fromCold(), "events/s",
                 "ProducerPerformance, as above", producer, true, null, null, "JIT cold: the figure the runs before 2026-12-03 15:00 gave");
         if (peers.kafkaLimit() != null) {

@@ -30,9 +30,10 @@ final class IngestBench {
     /**
      * Events per second through the batch API, {@code batches} batches of {@code size} JSON lines
      * one after another: over all of them from the service's first batch (its JIT cold), and over
-     * those after the first {@code warmup} (warm, as every peak here is taken after a warm-up).
+     * those after the first {@code warmup} (warm, as every peak here is taken after a warm-up);
+     * {@code cpu} is who used the CPU while the warm batches ran, the JIT compilers' part included.
      */
-    record Rates(double fromCold, double warm) {
+    record Rates(double fromCold, double warm, String cpu) {
     }
 
     Rates batches(int batches, int warmup, int size) throws Exception {
@@ -43,7 +44,11 @@ final class IngestBench {
         HttpLoad load = new HttpLoad(vertx, target.events());
         long all = 0;
         long warm = 0;
+        CpuShares cpu = null;
         for (int i = 0; i < batches; i++) {
+            if (i == warmup) {
+                cpu = CpuShares.start(target);
+            }
             String body = facts.lines(size);
             long start = System.nanoTime();
             int status = load.call(new HttpLoad.Request(HttpMethod.POST, "/events/batch",
@@ -58,7 +63,8 @@ final class IngestBench {
             }
         }
         // Only the requests are timed, not making their bodies.
-        return new Rates((long) batches * size / (all / 1e9), (long) (batches - warmup) * size / (warm / 1e9));
+        return new Rates((long) batches * size / (all / 1e9), (long) (batches - warmup) * size / (warm / 1e9),
+                cpu == null ? "" : cpu.shares());
     }
 
     /** Kafka's ProducerPerformance, in a JVM of its own, on a topic shaped like ours (6 partitions). */
