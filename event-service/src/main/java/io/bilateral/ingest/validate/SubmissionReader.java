@@ -133,7 +133,7 @@ public final class SubmissionReader {
             throw new InvalidSubmissionException(List.of(new Violation(base, "must be a JSON object (an event)")));
         }
         ObjectNode fact = (ObjectNode) json;
-        clean(fact, base, errors);
+        clean(fact, Pointer.of(base), errors);
 
         EventType type = readType(fact, base, errors);
         UUID eventId = readEventId(fact, base, errors);
@@ -200,30 +200,69 @@ public final class SubmissionReader {
      * anywhere (PostgreSQL cannot store it, and one such event would stall the projection),
      * are refused.
      */
-    private static void clean(JsonNode node, String pointer, List<Violation> errors) {
+    /**
+     * Takes out null fields, and reports nulls in arrays and NUL characters. A node's pointer is
+     * only rendered for a problem: most events have none, and one built for every field of every
+     * event was 1.5 % of a bulk ingestion's CPU (BENCHMARKS.md, 2026-12-05).
+     */
+    private static void clean(JsonNode node, Pointer at, List<Violation> errors) {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                String at = pointer + "/" + escape(field.getKey());
                 if (field.getKey().indexOf('\0') >= 0) {
-                    errors.add(new Violation(at, "a field name must not contain the NUL character (U+0000)"));
+                    errors.add(new Violation(at.field(field.getKey()).render(), "a field name must not contain the NUL character (U+0000)"));
                 }
-                if (field.getValue().isNull()) {
+                JsonNode value = field.getValue();
+                if (value.isNull()) {
                     fields.remove();
-                } else {
-                    clean(field.getValue(), at, errors);
+                } else if (value.isContainerNode()) {
+                    clean(value, at.field(field.getKey()), errors);
+                } else if (hasNul(value)) {
+                    errors.add(new Violation(at.field(field.getKey()).render(), NUL_IN_TEXT));
                 }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                if (node.get(i).isNull()) {
-                    errors.add(new Violation(pointer + "/" + i, "must not be null"));
-                } else {
-                    clean(node.get(i), pointer + "/" + i, errors);
+                JsonNode element = node.get(i);
+                if (element.isNull()) {
+                    errors.add(new Violation(at.index(i).render(), "must not be null"));
+                } else if (element.isContainerNode()) {
+                    clean(element, at.index(i), errors);
+                } else if (hasNul(element)) {
+                    errors.add(new Violation(at.index(i).render(), NUL_IN_TEXT));
                 }
             }
-        } else if (node.isTextual() && node.asText().indexOf('\0') >= 0) {
-            errors.add(new Violation(pointer, "must not contain the NUL character (U+0000)"));
+        } else if (hasNul(node)) {
+            errors.add(new Violation(at.render(), NUL_IN_TEXT));
+        }
+    }
+
+    private static final String NUL_IN_TEXT = "must not contain the NUL character (U+0000)";
+
+    private static boolean hasNul(JsonNode node) {
+        return node.isTextual() && node.asText().indexOf('\0') >= 0;
+    }
+
+    /** A JSON pointer kept as its parent and last step, rendered when a problem names it. */
+    private record Pointer(Pointer parent, String rendered, String field, int index) {
+
+        static Pointer of(String base) {
+            return new Pointer(null, base, null, -1);
+        }
+
+        Pointer field(String name) {
+            return new Pointer(this, null, name, -1);
+        }
+
+        Pointer index(int i) {
+            return new Pointer(this, null, null, i);
+        }
+
+        String render() {
+            if (parent == null) {
+                return rendered;
+            }
+            return parent.render() + "/" + (field != null ? escape(field) : Integer.toString(index));
         }
     }
 

@@ -61,6 +61,7 @@ class EveryTypeRoundTripTest {
 
         for (String sample : samples) {
             EventEnvelope event = reader.read(sample);
+            assertThat(event.type()).isEqualTo(type);
             ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord(Topics.EVENTS, event, "/tests");
             ConsumerRecord<String, byte[]> consumed = new ConsumerRecord<>(record.topic(), 0, 7L, 0L,
                     TimestampType.CREATE_TIME, 0, 0, record.key(), record.value(), record.headers(), Optional.empty());

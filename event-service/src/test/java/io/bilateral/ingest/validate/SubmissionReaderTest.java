@@ -1,6 +1,8 @@
 package io.bilateral.ingest.validate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.bilateral.events.envelope.EventEnvelope;
+import io.bilateral.events.envelope.EventJson;
 import io.bilateral.events.event.DiplomaticRelationsEstablished;
 import io.bilateral.events.problem.Violation;
 import io.bilateral.events.time.Precision;
@@ -195,5 +197,20 @@ class SubmissionReaderTest {
                         .extracting(v -> v.pointer() + " " + v.detail()).containsExactly("/summary is a text longer than 100 characters"));
         // Within the limits, the same reader reads a valid event.
         org.assertj.core.api.Assertions.assertThat(small.read(VALID).dyad().toString()).isEqualTo("BEL-CHN");
+    }
+
+    @Test
+    void nullsAndNulCharacters_areNamedByTheirPointer_atAnyDepth_evenInsideABatch() throws Exception {
+        String body = VALID
+                .replace("\"title\": \"Belgium–China relations\"", "\"title\": \"Belgium\\u0000China\"")
+                .replace("\"certainty\": \"CONFIRMED\"", "\"certainty\": \"CONFIRMED\", \"notes\": [\"a\", null, \"b\\u0000\"], \"odd/na~me\\u0000\": 1");
+        JsonNode tree = EventJson.mapper().readTree(body);
+        InvalidSubmissionException e = catchThrowableOfType(InvalidSubmissionException.class, () -> reader.read(tree, "/3"));
+        assertThat(e).isNotNull();
+        assertThat(e.violations()).extracting(v -> v.pointer() + " " + v.detail()).contains(
+                "/3/sources/0/title must not contain the NUL character (U+0000)",
+                "/3/notes/1 must not be null",
+                "/3/notes/2 must not contain the NUL character (U+0000)",
+                "/3/odd~1na~0me\u0000 a field name must not contain the NUL character (U+0000)");
     }
 }

