@@ -57,6 +57,29 @@ public interface IngestConfig {
         @WithDefault("65536")
         int maxStringChars();
 
+        /**
+         * The heap that writes being read, validated and encoded may hold at once, for all
+         * clients together (an estimate from each event's JSON size). A write that finds none
+         * free waits up to {@code in-flight-wait}, then is answered 503 with {@code Retry-After};
+         * what a batch already holds is given back before it waits. Sized against the heap:
+         * BENCHMARKS.md ("event-service under concurrent writes") gives the parts.
+         */
+        @WithDefault("16M")
+        MemorySize inFlightMemory();
+
+        /**
+         * Batches read, validated and published at once; another waits up to
+         * {@code in-flight-wait}, then is answered 503 with {@code Retry-After}. Each holds a
+         * little on its own beside {@code in-flight-memory}: its spool's first megabyte, its
+         * longest line, the eventIds it was given.
+         */
+        @WithDefault("4")
+        int batchesAtOnce();
+
+        /** How long a write waits for memory or a batch's turn before it is answered 503. */
+        @WithDefault("5s")
+        java.time.Duration inFlightWait();
+
         /** Writes (requests) a second per principal, sustained; 0 turns the limit off. */
         @WithDefault("100")
         double writesPerSecond();

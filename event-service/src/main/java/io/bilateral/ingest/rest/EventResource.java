@@ -5,6 +5,7 @@ import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.envelope.LogPosition;
 import io.bilateral.events.envelope.Topics;
 import io.bilateral.ingest.config.IngestConfig;
+import io.bilateral.ingest.limit.InFlight;
 import io.bilateral.ingest.publish.BatchPublisher;
 import io.bilateral.ingest.publish.BatchSpool;
 import io.bilateral.ingest.publish.EventPublisher;
@@ -56,10 +57,13 @@ public class EventResource {
     private final IngestConfig config;
     private final Submitter submitter;
     private final ValidationPool validation;
+    private final InFlight inFlight;
 
-    EventResource(EventPublisher publisher, BatchPublisher batches, IngestConfig config, Submitter submitter, ValidationPool validation) {
+    EventResource(EventPublisher publisher, BatchPublisher batches, IngestConfig config, Submitter submitter, ValidationPool validation,
+                  InFlight inFlight) {
         this.submitter = submitter;
         this.validation = validation;
+        this.inFlight = inFlight;
         this.reader = new SubmissionReader(Clock.systemUTC(), new JsonLimits(config.limits().maxJsonDepth(),
                 config.limits().maxNumberChars(), config.limits().maxStringChars()));
         this.publisher = publisher;
@@ -81,13 +85,24 @@ public class EventResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "The token lacks the editor role")
     @APIResponse(responseCode = "413", description = "Body larger than bilateral.limits.max-event-bytes")
-    @APIResponse(responseCode = "503", description = "The broker did not acknowledge in time: not accepted")
-    public Uni<Response> post(@RequestBody(description = "One event; an example of every type is listed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON)) InputStream body) throws IOException {
-        byte[] bytes = new LimitedInputStream(body, config.limits().maxEventBytes().asLongValue(), "the event").readAllBytes();
-        EventEnvelope event = reader.read(new String(bytes, StandardCharsets.UTF_8)).recordedBy(submitter.recordedBy());
-        return publisher.publish(event)
-                .map(position -> Response.accepted(Accepted.of(event, position)).build());
+    @APIResponse(responseCode = "503", description = "The broker did not acknowledge in time, or the writes in progress hold "
+            + "all the memory set aside for them: not accepted; Retry-After says when to try again")
+    public Uni<Response> post(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
+                              @RequestBody(description = "One event; an example of every type is listed",
+                                      content = @Content(mediaType = MediaType.APPLICATION_JSON)) InputStream body) throws IOException {
+        long max = config.limits().maxEventBytes().asLongValue();
+        // Taken before the body is read, for as long as the event is held: until the broker's answer.
+        InFlight.Held memory = inFlight.event(length == null || length < 0 ? max : Math.min(length, max));
+        try {
+            byte[] bytes = new LimitedInputStream(body, max, "the event").readAllBytes();
+            EventEnvelope event = reader.read(new String(bytes, StandardCharsets.UTF_8)).recordedBy(submitter.recordedBy());
+            return publisher.publish(event)
+                    .map(position -> Response.accepted(Accepted.of(event, position)).build())
+                    .onTermination().invoke(memory::close);
+        } catch (IOException | RuntimeException e) {
+            memory.close();
+            throw e;
+        }
     }
 
     @POST
@@ -105,14 +120,16 @@ public class EventResource {
     @APIResponse(responseCode = "400", description = "At least one invalid event: nothing published")
     @APIResponse(responseCode = "408", description = "The body took longer than bilateral.limits.max-batch-time to arrive: nothing published")
     @APIResponse(responseCode = "413", description = "Past bilateral.limits.max-batch-bytes or max-batch-events: nothing published")
-    @APIResponse(responseCode = "503", description = "The transaction did not commit: nothing published")
+    @APIResponse(responseCode = "503", description = "The transaction did not commit, or the service was writing as many "
+            + "batches or holding as much memory as it may: nothing published; Retry-After says when to try again")
     public Response batch(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                           @RequestBody(content = {@Content(mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = NDJSON)})
                           InputStream body) throws IOException {
         InputStream limited = new LimitedInputStream(body, config.limits().maxBatchBytes().asLongValue(), "the batch",
                 config.limits().maxBatchTime());
-        BatchReader batch = new BatchReader(reader, config.limits().maxBatchEvents(), config.limits().maxEventBytes().asLongValue(), validation);
-        try (BatchSpool spool = new BatchSpool()) {
+        BatchReader batch = new BatchReader(reader, config.limits().maxBatchEvents(), config.limits().maxEventBytes().asLongValue(),
+                validation, inFlight);
+        try (InFlight.Held turn = inFlight.batch(); BatchSpool spool = new BatchSpool()) {
             RecordedBy who = submitter.recordedBy();
             // Encoding runs with validation, on the pool; the spool takes the records in the batch's order.
             Function<EventEnvelope, ProducerRecord<String, byte[]>> encode =

@@ -12,15 +12,15 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.envelope.EventJson;
 import io.bilateral.events.problem.Violation;
+import io.bilateral.ingest.limit.InFlight;
 
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -37,11 +37,19 @@ import java.util.function.Function;
  * of a batch's cost) runs on an executor in chunks, a few chunks at a time, and the results are
  * taken back in order: what is handed on, what counts as a repeated event id and the order of
  * the problems are those of the input, as if it had all run on one thread.
+ *
+ * <p>What a batch holds while it is read is bounded twice: a few chunks at a time, each of at
+ * most {@link #CHUNK} events and about {@link #CHUNK_BYTES} of JSON, and the memory every write
+ * in progress shares ({@link InFlight}), taken for each event as it is read and given back
+ * once its chunk is handed on. A batch that finds that memory taken first hands on what it
+ * holds and only then waits, so that batches never wait for each other in a circle.
  */
 public final class BatchReader {
 
     /** Events per task: large enough that handing a chunk over costs little against validating it. */
     static final int CHUNK = 256;
+    /** A chunk ends early at this much JSON: 256 large events would be hundreds of megabytes. */
+    static final int CHUNK_BYTES = 256 * 1024;
     /** Chunks in flight at once: bounds the memory a batch holds while being read. */
     static final int IN_FLIGHT = 4;
 
@@ -55,22 +63,25 @@ public final class BatchReader {
     private final int maxEvents;
     private final long maxEventBytes;
     private final Executor executor;
+    private final InFlight memory;
     private final List<Violation> violations = new ArrayList<>();
-    private final Map<UUID, Integer> seenIds = new HashMap<>();
+    /** The eventIds the client gave (generated ones are random and cannot repeat); dropped at {@link #finish()}. */
+    private EventIds givenIds = new EventIds();
     private int count;
     private int unreported;
 
-    /** Validates on the caller's thread. */
+    /** Validates on the caller's thread, its memory bounded only by its chunks. */
     public BatchReader(SubmissionReader reader, int maxEvents, long maxEventBytes) {
-        this(reader, maxEvents, maxEventBytes, Runnable::run);
+        this(reader, maxEvents, maxEventBytes, Runnable::run, new InFlight(Long.MAX_VALUE, 1, Duration.ZERO));
     }
 
-    /** Validates and prepares events on {@code executor}, a chunk at a time. */
-    public BatchReader(SubmissionReader reader, int maxEvents, long maxEventBytes, Executor executor) {
+    /** Validates and prepares events on {@code executor}, a chunk at a time, holding what {@code memory} gives it. */
+    public BatchReader(SubmissionReader reader, int maxEvents, long maxEventBytes, Executor executor, InFlight memory) {
         this.reader = reader;
         this.maxEvents = maxEvents;
         this.maxEventBytes = maxEventBytes;
         this.executor = executor;
+        this.memory = memory;
     }
 
     /** A JSON array of events, each handed to {@code valid} while the batch has no problem. */
@@ -102,7 +113,11 @@ public final class BatchReader {
                 if (token == null) {
                     throw new InvalidSubmissionException(List.of(new Violation("", "the JSON array is not closed")));
                 }
-                pipeline.read(JSON.readTree(parser));
+                long from = parser.currentTokenLocation().getByteOffset();
+                JsonNode element = JSON.readTree(parser);
+                // An element is parsed before its size is known: it is counted right after.
+                pipeline.charge(parser.currentLocation().getByteOffset() - from);
+                pipeline.read(element);
             }
             if (parser.nextToken() != null) {
                 throw new InvalidSubmissionException(List.of(new Violation("", "there is content after the JSON array")));
@@ -153,6 +168,7 @@ public final class BatchReader {
                 continue;
             }
             JsonNode node;
+            pipeline.charge(lines.length);
             try {
                 if (lines.hasNul()) {
                     // Jackson guesses UTF-16 or UTF-32 from zero bytes; a JSON line is UTF-8 and never holds a raw NUL.
@@ -174,7 +190,11 @@ public final class BatchReader {
         pipeline.finish();
     }
 
-    /** One event's outcome: prepared, or refused with its problems, or a failure that stops the batch. */
+    /** A chunk on the executor, and the memory taken for it. */
+    private record Pending<T>(CompletableFuture<List<Outcome<T>>> done, int kib) {
+    }
+
+    /** One event's outcome: prepared, or refused with its problems, or a failure that stops the batch. The eventId only when the client gave it. */
     private record Outcome<T>(int index, UUID eventId, T prepared, List<Violation> problems, RuntimeException stop) {
     }
 
@@ -185,14 +205,31 @@ public final class BatchReader {
     private final class InOrder<T> {
         private final Function<EventEnvelope, T> prepare;
         private final Consumer<T> valid;
-        private final ArrayDeque<CompletableFuture<List<Outcome<T>>>> inFlight = new ArrayDeque<>();
+        private final ArrayDeque<Pending<T>> inFlight = new ArrayDeque<>();
         /** Per event of the chunk being gathered: its JSON, or (null) a problem found while reading it. */
         private List<Object> chunk = new ArrayList<>(CHUNK);
         private int chunkStart;
+        private long chunkBytes;
+        /** Memory taken for the chunk being gathered, in KiB. */
+        private int chunkKib;
 
         InOrder(Function<EventEnvelope, T> prepare, Consumer<T> valid) {
             this.prepare = prepare;
             this.valid = valid;
+        }
+
+        /**
+         * Takes memory for an event of {@code jsonBytes} before it is gathered. When none is free,
+         * this batch first hands on all it holds (so that its own memory comes back), then waits.
+         */
+        void charge(long jsonBytes) {
+            int kib = memory.kib(InFlight.estimate(Math.max(0, jsonBytes)));
+            if (!memory.tryTake(kib)) {
+                drain();
+                memory.take(kib);
+            }
+            chunkKib += kib;
+            chunkBytes += Math.max(0, jsonBytes);
         }
 
         void read(JsonNode node) {
@@ -213,7 +250,7 @@ public final class BatchReader {
                 throw new PayloadTooLargeException("the batch has more than the limit of " + maxEvents + " events");
             }
             chunk.add(item);
-            if (chunk.size() == CHUNK) {
+            if (chunk.size() == CHUNK || chunkBytes >= CHUNK_BYTES) {
                 submit();
             }
         }
@@ -221,14 +258,17 @@ public final class BatchReader {
         private void submit() {
             List<Object> items = chunk;
             int start = chunkStart;
+            inFlight.add(new Pending<>(CompletableFuture.supplyAsync(() -> validate(items, start), executor), chunkKib));
             chunk = new ArrayList<>(CHUNK);
-            inFlight.add(CompletableFuture.supplyAsync(() -> validate(items, start), executor));
+            chunkBytes = 0;
+            chunkKib = 0;
             while (inFlight.size() > IN_FLIGHT) {
                 take(inFlight.poll());
             }
         }
 
-        void finish() {
+        /** Hands on everything gathered and in flight, giving back all the memory this batch holds. */
+        private void drain() {
             if (!chunk.isEmpty()) {
                 submit();
             }
@@ -237,10 +277,19 @@ public final class BatchReader {
             }
         }
 
+        void finish() {
+            drain();
+        }
+
         /** After a failure: the chunks still running finish on their own; nothing waits for them. */
         void abandon() {
-            inFlight.forEach(f -> f.cancel(false));
+            inFlight.forEach(p -> {
+                p.done().cancel(false);
+                memory.give(p.kib());
+            });
             inFlight.clear();
+            memory.give(chunkKib);
+            chunkKib = 0;
         }
 
         private List<Outcome<T>> validate(List<Object> items, int start) {
@@ -253,8 +302,13 @@ public final class BatchReader {
                     continue;
                 }
                 try {
-                    EventEnvelope event = reader.read((JsonNode) item, "/" + index);
-                    out.add(new Outcome<>(index, event.metadata().eventId(), prepare.apply(event), null, null));
+                    // Only an id the client gave can repeat: a generated one is random. (Asked
+                    // before reading: the reader takes the fields it knows out of the tree.)
+                    JsonNode json = (JsonNode) item;
+                    boolean idGiven = json.hasNonNull("eventId");
+                    EventEnvelope event = reader.read(json, "/" + index);
+                    UUID given = idGiven ? event.metadata().eventId() : null;
+                    out.add(new Outcome<>(index, given, prepare.apply(event), null, null));
                 } catch (InvalidSubmissionException e) {
                     out.add(new Outcome<>(index, null, null, e.violations(), null));
                 } catch (PayloadTooLargeException e) {
@@ -267,8 +321,15 @@ public final class BatchReader {
             return out;
         }
 
-        private void take(CompletableFuture<List<Outcome<T>>> done) {
-            for (Outcome<T> o : done.join()) {
+        private void take(Pending<T> pending) {
+            List<Outcome<T>> outcomes;
+            try {
+                outcomes = pending.done().join();
+            } finally {
+                // The chunk's trees are garbage from here, whatever became of them.
+                memory.give(pending.kib());
+            }
+            for (Outcome<T> o : outcomes) {
                 if (o.stop() != null) {
                     throw o.stop();
                 }
@@ -276,8 +337,8 @@ public final class BatchReader {
                     o.problems().forEach(BatchReader.this::add);
                     continue;
                 }
-                Integer first = seenIds.putIfAbsent(o.eventId(), o.index());
-                if (first != null) {
+                int first = o.eventId() == null ? -1 : givenIds.putIfAbsent(o.eventId(), o.index());
+                if (first >= 0) {
                     BatchReader.this.add(new Violation("/" + o.index() + "/eventId", "repeats the eventId of event " + first + " in this batch"));
                 } else if (violations.isEmpty()) {
                     valid.accept(o.prepared());
@@ -301,6 +362,7 @@ public final class BatchReader {
 
     /** Throws every problem found; returns when the whole batch is valid. */
     public void finish() {
+        givenIds = null;
         if (count == 0) {
             throw new InvalidSubmissionException(List.of(new Violation("", "the batch has no events")));
         }

@@ -150,6 +150,48 @@ class BatchResourceTest implements ReadyFirst {
         assertNothingPublishedSince(before);
     }
 
+    @jakarta.inject.Inject
+    io.bilateral.ingest.limit.InFlight inFlight;
+
+    /**
+     * Writes past what the service lets them hold at once (every batch's turn taken, or all
+     * the memory set aside for writes) wait the configured second and are answered 503
+     * problem+json with Retry-After, publishing nothing; once it is free again they go through.
+     */
+    @Test
+    void writesPastTheBatchesOrMemoryHeldAtOnce_are503WithRetryAfter_publishNothing_andGoThroughOnceFree() {
+        Map<Integer, Long> before = TopicRecords.ends(servers());
+        String batch = "[" + visit("1991-04", "Zhu Rongji") + "]";
+        List<io.bilateral.ingest.limit.InFlight.Held> turns = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                turns.add(inFlight.batch());
+            }
+            given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body(batch).post("/events/batch")
+                    .then().statusCode(503).contentType("application/problem+json").header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                    .body("detail", containsString("4 batches are being written already"));
+        } finally {
+            turns.forEach(io.bilateral.ingest.limit.InFlight.Held::close);
+        }
+        int all = inFlight.freeKib();
+        inFlight.take(all);
+        try {
+            given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body(visit("1991-04", "Zhu Rongji")).post("/events")
+                    .then().statusCode(503).contentType("application/problem+json").header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                    .body("detail", containsString("bilateral.limits.in-flight-memory"));
+            given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body(batch).post("/events/batch")
+                    .then().statusCode(503).contentType("application/problem+json")
+                    .body("detail", containsString("bilateral.limits.in-flight-memory"));
+        } finally {
+            inFlight.give(all);
+        }
+        assertNothingPublishedSince(before);
+        given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body(batch).post("/events/batch")
+                .then().statusCode(202).body("accepted", equalTo(1));
+        // Everything taken for those writes was given back (a POST's once its answer is made: waited for, bounded).
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(inFlight.freeKib()).isEqualTo(all));
+    }
+
     /** One event accepted now is the only record after {@code before}: the refused requests wrote nothing. */
     static void assertNothingPublishedSince(Map<Integer, Long> before) {
         Response barrier = given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body(visit("2000", "Barrier"))

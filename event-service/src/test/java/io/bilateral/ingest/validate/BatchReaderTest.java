@@ -2,22 +2,32 @@ package io.bilateral.ingest.validate;
 
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.event.OfficialVisit;
+import io.bilateral.events.problem.LimitExceeded;
+import io.bilateral.ingest.limit.InFlight;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** JSON lines are split on newline bytes, however the body arrives in pieces. */
 class BatchReaderTest {
+
+    private static final InFlight UNBOUNDED = new InFlight(Long.MAX_VALUE, 1, Duration.ZERO);
 
     private final SubmissionReader reader = new SubmissionReader(Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC));
 
@@ -115,7 +125,7 @@ class BatchReaderTest {
                 valid.append(i == 0 ? "" : ",").append(visit("n" + i));
             }
             List<String> names = new ArrayList<>();
-            BatchReader parallel = new BatchReader(reader, 10_000, 16_384, four);
+            BatchReader parallel = new BatchReader(reader, 10_000, 16_384, four, UNBOUNDED);
             parallel.readArray(new ByteArrayInputStream(valid.append(']').toString().getBytes(StandardCharsets.UTF_8)),
                     e -> ((OfficialVisit) e.event()).visitor().name(), names::add);
             parallel.finish();
@@ -128,7 +138,7 @@ class BatchReaderTest {
             BatchReader single = new BatchReader(reader, 10_000, 16_384);
             List<EventEnvelope> handedOnSingle = new ArrayList<>();
             single.readLines(new ByteArrayInputStream(lines.toString().getBytes(StandardCharsets.UTF_8)), handedOnSingle::add);
-            BatchReader many = new BatchReader(reader, 10_000, 16_384, four);
+            BatchReader many = new BatchReader(reader, 10_000, 16_384, four, UNBOUNDED);
             List<EventEnvelope> handedOnMany = new ArrayList<>();
             many.readLines(new ByteArrayInputStream(lines.toString().getBytes(StandardCharsets.UTF_8)), e -> e, handedOnMany::add);
             List<String> singleProblems = problems(single);
@@ -139,7 +149,7 @@ class BatchReaderTest {
             assertThat(handedOnMany).hasSize(700).hasSameSizeAs(handedOnSingle);
             assertThat(many.count()).isEqualTo(n);
 
-            BatchReader arrayReader = new BatchReader(reader, 10_000, 16_384, four);
+            BatchReader arrayReader = new BatchReader(reader, 10_000, 16_384, four, UNBOUNDED);
             arrayReader.readArray(new ByteArrayInputStream(array.toString().getBytes(StandardCharsets.UTF_8)), e -> e, e -> { });
             assertThat(problems(arrayReader)).first().asString().startsWith("/700");
         } finally {
@@ -170,5 +180,95 @@ class BatchReaderTest {
                 .isInstanceOf(InvalidSubmissionException.class)
                 .satisfies(e -> assertThat(((InvalidSubmissionException) e).violations()).extracting(v -> v.pointer() + " " + v.detail())
                         .containsExactly("/1/summary is a text longer than 100 characters"));
+    }
+
+    /** Events of about 100 KB each (a long summary), as JSON lines. */
+    private static byte[] largeEvents(String prefix, int n) {
+        StringBuilder lines = new StringBuilder();
+        String text = "x".repeat(100_000);
+        for (int i = 0; i < n; i++) {
+            lines.append(visit(prefix + i).replace("\"occurred\"", "\"summary\": \"" + text + "\", \"occurred\"")).append('\n');
+        }
+        return lines.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private final SubmissionReader longTexts = new SubmissionReader(Clock.systemUTC(), new JsonLimits(32, 64, 200_000));
+
+    /**
+     * Forty events of 100 KB with 1 MiB to share: no more than three are held at once (each is
+     * counted at about 300 KB), where the chunks alone would let fifteen be, and all of it is
+     * given back at the end.
+     */
+    @Test
+    void aBatchOfLargeEvents_holdsNoMoreEventsThanItsMemoryAllows_andGivesItAllBack() throws Exception {
+        InFlight memory = new InFlight(1 << 20, 1, Duration.ofSeconds(30));
+        AtomicInteger prepared = new AtomicInteger();
+        AtomicInteger handedOn = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        ExecutorService four = Executors.newFixedThreadPool(4);
+        try {
+            BatchReader batch = new BatchReader(longTexts, 100, 200_000, four, memory);
+            batch.readLines(new ByteArrayInputStream(largeEvents("n", 40)), e -> {
+                most.accumulateAndGet(prepared.incrementAndGet() - handedOn.get(), Math::max);
+                return e;
+            }, e -> handedOn.incrementAndGet());
+            batch.finish();
+        } finally {
+            four.shutdownNow();
+        }
+        assertThat(handedOn).hasValue(40);
+        assertThat(most.get()).isBetween(1, 3);
+        assertThat(memory.freeKib()).isEqualTo(1024);
+    }
+
+    /**
+     * Two batches of large events on too little memory for both: each hands on what it holds
+     * before it waits, so neither waits for the other for ever and both are read whole.
+     */
+    @Test
+    void twoBatchesSharingTooLittleMemory_bothFinish_neitherWaitingForTheOther() throws Exception {
+        InFlight memory = new InFlight(700 * 1024, 2, Duration.ofSeconds(60));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        ExecutorService readers = Executors.newFixedThreadPool(2);
+        try {
+            List<CompletableFuture<Integer>> batches = new ArrayList<>();
+            for (String prefix : List.of("a", "b")) {
+                batches.add(CompletableFuture.supplyAsync(() -> {
+                    AtomicInteger handedOn = new AtomicInteger();
+                    BatchReader batch = new BatchReader(longTexts, 100, 200_000, pool, memory);
+                    try {
+                        batch.readLines(new ByteArrayInputStream(largeEvents(prefix, 30)), e -> e, e -> handedOn.incrementAndGet());
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    batch.finish();
+                    return handedOn.get();
+                }, readers));
+            }
+            // Bounded: a circular wait would hang here, and fail after the minute.
+            assertThat(batches.get(0).get(60, TimeUnit.SECONDS)).isEqualTo(30);
+            assertThat(batches.get(1).get(60, TimeUnit.SECONDS)).isEqualTo(30);
+        } finally {
+            pool.shutdownNow();
+            readers.shutdownNow();
+        }
+        assertThat(memory.freeKib()).isEqualTo(700);
+    }
+
+    /** Memory held by others past the wait: 503 with Retry-After, and what the batch had taken is given back. */
+    @Test
+    void aBatchThatFindsNoMemoryWithinTheWait_isRefused503_andGivesBackAllItTook() {
+        InFlight memory = new InFlight(1 << 20, 1, Duration.ofMillis(200));
+        // 124 KiB left: not one event of about 300 KB.
+        memory.take(900);
+        BatchReader batch = new BatchReader(longTexts, 100, 200_000, Runnable::run, memory);
+
+        assertThatThrownBy(() -> batch.readLines(new ByteArrayInputStream(largeEvents("n", 5)), e -> { }))
+                .isInstanceOfSatisfying(LimitExceeded.class, e -> {
+                    assertThat(e.status()).isEqualTo(503);
+                    assertThat(e.retryAfterSeconds()).isPositive();
+                    assertThat(e.getMessage()).contains("bilateral.limits.in-flight-memory", "nothing of this request was published");
+                });
+        assertThat(memory.freeKib()).isEqualTo(1024 - 900);
     }
 }
