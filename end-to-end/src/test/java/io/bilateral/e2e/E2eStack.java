@@ -98,6 +98,13 @@ final class E2eStack implements AutoCloseable {
         stack.startKafka();
     }
 
+    /** event-service with the heap and collector {@code ./bilateral run} gives it, and its default bounds. */
+    ServiceProcess startEventServiceAsRun() {
+        // The options of default_java_opts in ./bilateral, for event-service.
+        return started(ServiceProcess.start("event-service", jar("event-service"), freePort(), common(), dir.resolve("logs"),
+                "/q/health/ready", List.of("-Xmx96m", "-XX:+UseSerialGC")));
+    }
+
     /** event-service with a 2 s bound on a single POST and 30 s on a batch. */
     ServiceProcess startEventService() {
         return startEventService(Map.of());

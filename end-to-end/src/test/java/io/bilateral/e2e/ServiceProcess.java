@@ -37,14 +37,21 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service and waits until {@code health} (a health endpoint such as {@code /q/health/live}) answers 200. */
     static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logDir, String health) {
+        return start(name, jar, port, env, logDir, health, List.of("-Xmx256m"));
+    }
+
+    /** As {@link #start(String, Path, int, Map, Path, String)}, with the JVM's options (its heap) given. */
+    static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logDir, String health, List<String> jvmOptions) {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (mvn verify builds them)");
         }
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString()));
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             pb.environment().putAll(env);
