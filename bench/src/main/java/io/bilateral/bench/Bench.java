@@ -189,6 +189,16 @@ public final class Bench {
         if (peers.kafkaLimit() != null) {
             r.add("1 bulk ingestion", "peer script kafka-limit.sh (own broker, same session)", peers.kafkaLimit(), "records/s", null);
         }
+        // Several importers at once: as many batches as event-service writes at once (its
+        // bilateral.limits.batches-at-once, 4), then twice that. Each must be 202 or a 503 with
+        // Retry-After; the footprint rows count the memory this takes.
+        Facts together = new Facts(200, "c" + System.currentTimeMillis());
+        for (int n : new int[] {4, 8}) {
+            IngestBench.AtOnce at = ingest.atOnce(n, s.batchSize(), together);
+            r.compare("1 bulk ingestion", "POST /events/batch, " + n + " batches of " + s.batchSize() + " events sent at once (once warm)",
+                    at.accepted(), "events/s", "ProducerPerformance, as above", producer, true, null, null,
+                    "answered " + at.answers() + "; the events of the batches answered 202, over the time to the last answer");
+        }
     }
 
     private static void singlePosts(Results r, Vertx vertx, Target t, Size s) throws Exception {

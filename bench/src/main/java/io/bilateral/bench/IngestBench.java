@@ -6,7 +6,14 @@ import io.vertx.core.http.HttpMethod;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,6 +72,45 @@ final class IngestBench {
         // Only the requests are timed, not making their bodies.
         return new Rates((long) batches * size / (all / 1e9), (long) (batches - warmup) * size / (warm / 1e9),
                 cpu == null ? "" : cpu.shares());
+    }
+
+    /** {@code batches} sent at once: the events of those answered 202 per second of the whole, and the answers ("4 × 202, 4 × 503"). */
+    record AtOnce(double accepted, String answers) {
+    }
+
+    /**
+     * {@code n} batches of {@code size} JSON lines sent at the same moment, as several importers
+     * would: each must be answered 202, or 503 when the service is writing as many batches or
+     * holding as much as it lets writes hold (anything else fails the benchmark).
+     */
+    AtOnce atOnce(int n, int size, Facts facts) throws Exception {
+        HttpLoad load = new HttpLoad(vertx, target.events());
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            bodies.add(facts.lines(size));
+        }
+        ExecutorService senders = Executors.newFixedThreadPool(n);
+        try {
+            long start = System.nanoTime();
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String body : bodies) {
+                answers.add(senders.submit(() -> load.call(new HttpLoad.Request(HttpMethod.POST, "/events/batch",
+                        Map.of("Authorization", "Bearer " + target.token(), "Content-Type", "application/x-ndjson"), () -> body))));
+            }
+            Map<Integer, Integer> byStatus = new TreeMap<>();
+            for (Future<Integer> a : answers) {
+                byStatus.merge(a.get(10, TimeUnit.MINUTES), 1, Integer::sum);
+            }
+            long took = System.nanoTime() - start;
+            if (!java.util.Set.of(202, 503).containsAll(byStatus.keySet())) {
+                throw new IllegalStateException("batches sent at once were answered " + byStatus);
+            }
+            String said = byStatus.entrySet().stream().map(e -> e.getValue() + " × " + e.getKey())
+                    .collect(java.util.stream.Collectors.joining(", "));
+            return new AtOnce(byStatus.getOrDefault(202, 0) * (double) size / (took / 1e9), said);
+        } finally {
+            senders.shutdownNow();
+        }
     }
 
     /** Kafka's ProducerPerformance, in a JVM of its own, on a topic shaped like ours (6 partitions). */
