@@ -113,6 +113,11 @@ public class InFlight {
         }
     }
 
+    /** KiB there are in all: {@code in-flight-memory}. */
+    public int capacityKib() {
+        return capacityKib;
+    }
+
     /** KiB free now (for tests and metrics). */
     public int freeKib() {
         return memoryKib.availablePermits();

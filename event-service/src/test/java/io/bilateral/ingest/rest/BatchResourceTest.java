@@ -3,6 +3,7 @@ package io.bilateral.ingest.rest;
 import io.bilateral.events.envelope.CloudEventsKafka;
 import io.bilateral.events.envelope.EventEnvelope;
 import io.bilateral.events.time.Precision;
+import io.bilateral.ingest.limit.InFlight;
 import io.bilateral.ingest.validate.DemoData;
 import io.bilateral.localstack.TestStackResource;
 import io.bilateral.localstack.LocalJwtTestResource;
@@ -10,10 +11,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,10 +25,12 @@ import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 @QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
@@ -150,8 +156,8 @@ class BatchResourceTest implements ReadyFirst {
         assertNothingPublishedSince(before);
     }
 
-    @jakarta.inject.Inject
-    io.bilateral.ingest.limit.InFlight inFlight;
+    @Inject
+    InFlight inFlight;
 
     /**
      * Writes past what the service lets them hold at once (every batch's turn taken, or all
@@ -162,22 +168,24 @@ class BatchResourceTest implements ReadyFirst {
     void writesPastTheBatchesOrMemoryHeldAtOnce_are503WithRetryAfter_publishNothing_andGoThroughOnceFree() {
         Map<Integer, Long> before = TopicRecords.ends(servers());
         String batch = "[" + visit("1991-04", "Zhu Rongji") + "]";
-        List<io.bilateral.ingest.limit.InFlight.Held> turns = new java.util.ArrayList<>();
+        List<InFlight.Held> turns = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
                 turns.add(inFlight.batch());
             }
             given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body(batch).post("/events/batch")
-                    .then().statusCode(503).contentType("application/problem+json").header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                    .then().statusCode(503).contentType("application/problem+json").header("Retry-After", notNullValue())
                     .body("detail", containsString("4 batches are being written already"));
         } finally {
-            turns.forEach(io.bilateral.ingest.limit.InFlight.Held::close);
+            turns.forEach(InFlight.Held::close);
         }
-        int all = inFlight.freeKib();
+        // What the writes before took is given back once their answers are made: waited for, bounded.
+        int all = inFlight.capacityKib();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(inFlight.freeKib()).isEqualTo(all));
         inFlight.take(all);
         try {
             given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body(visit("1991-04", "Zhu Rongji")).post("/events")
-                    .then().statusCode(503).contentType("application/problem+json").header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                    .then().statusCode(503).contentType("application/problem+json").header("Retry-After", notNullValue())
                     .body("detail", containsString("bilateral.limits.in-flight-memory"));
             given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body(batch).post("/events/batch")
                     .then().statusCode(503).contentType("application/problem+json")
@@ -188,8 +196,8 @@ class BatchResourceTest implements ReadyFirst {
         assertNothingPublishedSince(before);
         given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body(batch).post("/events/batch")
                 .then().statusCode(202).body("accepted", equalTo(1));
-        // Everything taken for those writes was given back (a POST's once its answer is made: waited for, bounded).
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(inFlight.freeKib()).isEqualTo(all));
+        // Everything taken for those writes was given back.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(inFlight.freeKib()).isEqualTo(all));
     }
 
     /** One event accepted now is the only record after {@code before}: the refused requests wrote nothing. */
