@@ -47,10 +47,10 @@ public class InFlight {
     }
 
     /**
-     * The heap an event takes while it is validated and encoded, from its JSON's size: the
-     * parsed tree and the validated event (their texts shared) and the encoded record, each
-     * about the JSON's size for an event of long texts, plus the objects of a tree's fields,
-     * which make a 500-byte event's tree about 3 KB.
+     * The heap an event is counted as taking while it is validated and encoded, from its JSON's
+     * size: the parsed tree, the validated event (their texts shared) and the encoded record,
+     * each about the JSON's size when an event is mostly long texts, and an allowance of 3 KB
+     * for the objects a tree makes of an event's fields. An estimate, erring on the large side.
      */
     public static long estimate(long jsonBytes) {
         return 3 * jsonBytes + 3 * 1024;
