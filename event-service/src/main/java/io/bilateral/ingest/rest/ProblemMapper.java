@@ -30,6 +30,7 @@ import java.util.List;
  * ForbiddenException           403 forbidden           the token lacks the role
  * PayloadTooLargeException     413 payload-too-large   past a configured limit; nothing was published
  * LimitExceeded                429 rate-limited        with Retry-After; too many writes from one principal
+ *                              503 rate-limited        with Retry-After; the service holds all the writes it may (InFlight)
  * RequestTooSlowException      408 request-timeout     a batch's body took longer than its time; nothing was published
  * BrokerUnavailableException   503 broker-unavailable  with Retry-After; nothing was accepted
  * WebApplicationException      its own status          (404, 405, 406, 415, 413 ...)
