@@ -65,15 +65,10 @@ public class InFlight {
 
     /** A batch's turn, waiting at most {@code in-flight-wait}. */
     public Held batch() {
-        try {
-            if (!batches.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
-                // A batch takes seconds: asking again each second would only read more bodies to refuse.
-                throw LimitExceeded.full(Math.max(1, wait.toSeconds()), batchesAtOnce + " batches are being written already and none finished within " + wait
-                        + "; nothing of this batch was published");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw LimitExceeded.full(1, "interrupted while waiting for a batch's turn; nothing was published");
+        if (!acquired(batches, 1, wait)) {
+            // A batch takes seconds: asking again each second would only read more bodies to refuse.
+            throw LimitExceeded.full(Math.max(1, wait.toSeconds()), batchesAtOnce + " batches are being written already and none "
+                    + "finished within " + wait + "; nothing of this batch was published");
         }
         return new Held(batches, 1);
     }
@@ -85,25 +80,25 @@ public class InFlight {
 
     /** Takes {@code kib} if free now, not passing anyone already waiting. */
     public boolean tryTake(int kib) {
-        try {
-            return memoryKib.tryAcquire(kib, 0, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return acquired(memoryKib, kib, Duration.ZERO);
     }
 
     /** Takes {@code kib}, waiting at most {@code in-flight-wait}; past that, 503 with {@code Retry-After}. */
     public void take(int kib) {
+        if (!acquired(memoryKib, kib, wait)) {
+            throw LimitExceeded.full(1, "the writes in progress hold all the memory set aside for them "
+                    + "(bilateral.limits.in-flight-memory) and did not free " + kib + " KiB within " + wait
+                    + "; nothing of this request was published");
+        }
+    }
+
+    /** Whether {@code permits} were taken within {@code within}; an interrupted wait takes none (and keeps the interrupt). */
+    private static boolean acquired(Semaphore from, int permits, Duration within) {
         try {
-            if (!memoryKib.tryAcquire(kib, wait.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw LimitExceeded.full(1, "the writes in progress hold all the memory set aside for them "
-                        + "(bilateral.limits.in-flight-memory) and did not free " + kib + " KiB within " + wait
-                        + "; nothing of this request was published");
-            }
+            return from.tryAcquire(permits, within.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw LimitExceeded.full(1, "interrupted while waiting for memory; nothing was published");
+            return false;
         }
     }
 
@@ -118,7 +113,7 @@ public class InFlight {
         return capacityKib;
     }
 
-    /** KiB free now (for tests and metrics). */
+    /** KiB free now (the tests read it). */
     public int freeKib() {
         return memoryKib.availablePermits();
     }
