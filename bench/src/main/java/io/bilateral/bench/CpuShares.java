@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -15,12 +16,13 @@ import java.util.stream.Stream;
  * design (cores idle while a queue waits), and by whom. For each JVM it also gives its JIT
  * compilers' part: in a phase of a few seconds they can take half of a service's CPU
  * (BENCHMARKS.md, "Levers tried: 2026-12-04, 19:51–20:36"), which is warming up, not the
- * cost of the work itself.
+ * cost of the work itself; and its collector's part, which a heap too small for the work
+ * shows first (the serial collector, the services' default, runs in the VM thread).
  */
 final class CpuShares {
 
-    /** The jiffies counted so far: the machine's (busy and total), per part, and per JVM part its JIT compilers'. */
-    private record Snapshot(long busy, long total, Map<String, Long> parts, Map<String, Long> jit) {
+    /** The jiffies counted so far: the machine's (busy and total), per part, and per JVM part its JIT compilers' and its collector's. */
+    private record Snapshot(long busy, long total, Map<String, Long> parts, Map<String, Long> jit, Map<String, Long> gc) {
     }
 
     private final Target target;
@@ -50,7 +52,8 @@ final class CpuShares {
             Long jit = end.jit().get(part.getKey());
             if (jit != null) {
                 long compiling = Math.max(0, jit - start.jit().getOrDefault(part.getKey(), 0L));
-                s.append(String.format(Locale.ROOT, " (JIT %.0f%%)", 100 * compiling / total));
+                long collecting = Math.max(0, end.gc().getOrDefault(part.getKey(), 0L) - start.gc().getOrDefault(part.getKey(), 0L));
+                s.append(String.format(Locale.ROOT, " (JIT %.0f%%, GC %.0f%%)", 100 * compiling / total, 100 * collecting / total));
             }
             sep = ", ";
         }
@@ -70,17 +73,21 @@ final class CpuShares {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return new Snapshot(0, 0, Map.of(), Map.of());
+            return new Snapshot(0, 0, Map.of(), Map.of(), Map.of());
         }
         Map<String, Long> parts = new LinkedHashMap<>();
         Map<String, Long> jit = new LinkedHashMap<>();
+        Map<String, Long> gc = new LinkedHashMap<>();
         parts.put("query-service", jiffies(target.queryPid()));
-        jit.put("query-service", compilerJiffies(target.queryPid()));
+        jit.put("query-service", threadJiffies(target.queryPid(), CpuShares::isCompiler));
+        gc.put("query-service", threadJiffies(target.queryPid(), CpuShares::isCollector));
         parts.put("event-service", jiffies(target.eventPid()));
-        jit.put("event-service", compilerJiffies(target.eventPid()));
+        jit.put("event-service", threadJiffies(target.eventPid(), CpuShares::isCompiler));
+        gc.put("event-service", threadJiffies(target.eventPid(), CpuShares::isCollector));
         long postgres = 0;
         long broker = 0;
         long brokerJit = 0;
+        long brokerGc = 0;
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 long pid = Long.parseLong(p.getFileName().toString());
@@ -91,7 +98,8 @@ final class CpuShares {
                     postgres += jiffies(pid) + reapedChildren(pid);
                 } else if (comm.equals("java") && read(p.resolve("cmdline")).contains("local-stack")) {
                     broker += jiffies(pid);
-                    brokerJit += compilerJiffies(pid);
+                    brokerJit += threadJiffies(pid, CpuShares::isCompiler);
+                    brokerGc += threadJiffies(pid, CpuShares::isCollector);
                 }
             }
         } catch (IOException e) {
@@ -100,23 +108,36 @@ final class CpuShares {
         parts.put("PostgreSQL", postgres);
         parts.put("broker (local stack)", broker);
         jit.put("broker (local stack)", brokerJit);
-        return new Snapshot(busy, total, parts, jit);
+        gc.put("broker (local stack)", brokerGc);
+        return new Snapshot(busy, total, parts, jit, gc);
+    }
+
+    /** HotSpot's JIT compiler threads: "C1 CompilerThread0", "C2 CompilerThread0" (Linux keeps 15 characters). */
+    private static boolean isCompiler(String thread) {
+        return thread.startsWith("C1 CompilerThre") || thread.startsWith("C2 CompilerThre");
     }
 
     /**
-     * utime + stime of a JVM's JIT compiler threads (HotSpot's "C1 CompilerThread0" and "C2
-     * CompilerThread0", cut to 15 characters by Linux), 0 when it is gone. A compiler thread
-     * that ends within a window takes its time out of the sum: the share is then at least that.
+     * The threads that collect: the VM thread, where the serial collector works (with the other
+     * safepoint operations, which are small beside it), and the workers of the parallel and
+     * concurrent collectors ("GC Thread#0", "G1 Conc#0", "G1 Refine#0").
      */
-    private static long compilerJiffies(long pid) {
+    private static boolean isCollector(String thread) {
+        return thread.startsWith("VM Thread") || thread.startsWith("GC Thread") || thread.startsWith("G1 ");
+    }
+
+    /**
+     * utime + stime of a JVM's threads whose name {@code which} accepts, 0 when it is gone. A
+     * thread that ends within a window takes its time out of the sum: the share is then at least that.
+     */
+    private static long threadJiffies(long pid, Predicate<String> which) {
         if (pid <= 0) {
             return 0;
         }
         long sum = 0;
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path t : tasks.toList()) {
-                String comm = read(t.resolve("comm"));
-                if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+                if (which.test(read(t.resolve("comm")))) {
                     sum += fields(read(t.resolve("stat")), 11, 12);
                 }
             }
