@@ -50,17 +50,19 @@ public class FactProjection implements ReadModelProjection {
 
     /** One mapper for the whole projection: building one per call (it was, per revision) costs more than the write. */
     private static final ObjectMapper JSON = EventJson.mapper();
+    /** The first revision of every fact; its sources are its event's (see {@link #revisions}). */
+    private static final String RECORDED = "RECORDED";
     private static final String ALREADY_EXISTS = "a fact with this id already exists; record a new fact or amend it";
 
     /** Returns the facts inserted: an id that exists already is not, and its event is a conflict. */
     private static final String INSERT = """
-            INSERT INTO facts (fact_id, dyad, type, occurred, earliest, latest, precision, certainty, sources,
+            INSERT INTO facts (fact_id, dyad, type, occurred, earliest, latest, precision, certainty,
                                payload, cameo, goldstein, revision, retracted, recorded_at, updated_at)
-            SELECT fact_id, dyad, type, occurred, earliest, latest, precision, certainty, convert_from(sources, 'UTF8')::jsonb,
+            SELECT fact_id, dyad, type, occurred, earliest, latest, precision, certainty,
                    convert_from(payload, 'UTF8')::jsonb, cameo, goldstein, 1, false, recorded_at, recorded_at
             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[], $7::text[], $8::text[],
-                        $9::bytea[], $10::bytea[], $11::text[], $12::float8[], $13::timestamptz[])
-                 AS batch (fact_id, dyad, type, occurred, earliest, latest, precision, certainty, sources,
+                        $9::bytea[], $10::text[], $11::float8[], $12::timestamptz[])
+                 AS batch (fact_id, dyad, type, occurred, earliest, latest, precision, certainty,
                            payload, cameo, goldstein, recorded_at)
             ON CONFLICT (fact_id) DO NOTHING
             RETURNING fact_id""";
@@ -71,8 +73,8 @@ public class FactProjection implements ReadModelProjection {
             FROM facts WHERE fact_id = $1 FOR UPDATE""";
     /** An amendment may change the coding too (an Interaction's code, a measure lifted instead of imposed). */
     private static final String AMEND = """
-            UPDATE facts SET occurred = $2, earliest = $3, latest = $4, precision = $5, certainty = $6, sources = $7::text::jsonb,
-                             payload = $8::text::jsonb, revision = revision + 1, updated_at = $9, cameo = $10, goldstein = $11
+            UPDATE facts SET occurred = $2, earliest = $3, latest = $4, precision = $5, certainty = $6,
+                             payload = $7::text::jsonb, revision = revision + 1, updated_at = $8, cameo = $9, goldstein = $10
             WHERE fact_id = $1""";
     private static final String CONCERNS = """
             INSERT INTO fact_concerns (dyad, fact_id)
@@ -156,7 +158,6 @@ public class FactProjection implements ReadModelProjection {
                 dates.stream().map(Dates::latest).toArray(LocalDate[]::new),
                 dates.stream().map(Dates::precision).toArray(String[]::new),
                 tried.stream().map(e -> e.envelope().event().certainty()).map(c -> c == null ? null : c.name()).toArray(String[]::new),
-                tried.stream().map(NewEvent::sources).toArray(Buffer[]::new),
                 tried.stream().map(NewEvent::json).toArray(Buffer[]::new),
                 tried.stream().map(e -> e.envelope().event().coding().cameo()).toArray(String[]::new),
                 tried.stream().map(e -> e.envelope().event().coding().goldstein()).toArray(Double[]::new),
@@ -170,7 +171,7 @@ public class FactProjection implements ReadModelProjection {
             List<NewEvent> fresh = new ArrayList<>();
             for (NewEvent e : tried) {
                 if (ids.contains(e.envelope().metadata().factId())) {
-                    revisions.add(new Revision(e, 1, "RECORDED", null, null));
+                    revisions.add(new Revision(e, 1, RECORDED, null, null));
                     counted.add(new Counted(e.envelope().dyad().toString(), e.envelope().type().wireName(),
                             e.envelope().event().coding().goldstein(), 1));
                     fresh.add(e);
@@ -246,8 +247,10 @@ public class FactProjection implements ReadModelProjection {
             }
             Dates when = Dates.of(merged.event());
             EventCoding coding = merged.event().coding();
-            // The stored fact says how it is coded now (an amended CAMEO code changes its score).
+            // The stored fact says how it is coded now (an amended CAMEO code changes its score),
+            // and its sources as the fact reads them (the timeline serves them from the payload).
             payload.set(EventJson.CODING, JSON.valueToTree(coding));
+            payload.set("sources", JSON.valueToTree(merged.event().sources()));
             Double before = current.getDouble("goldstein");
             List<String> concernedAfter = concernsOf(merged.event());
             concerned.add(event, concernedBefore);
@@ -255,7 +258,7 @@ public class FactProjection implements ReadModelProjection {
             String factId = e.metadata().factId();
             return tx.preparedQuery(AMEND).execute(Sql.tuple(factId, when.edtf, when.earliest, when.latest,
                             when.precision, merged.event().certainty() == null ? null : merged.event().certainty().name(),
-                            JSON.valueToTree(merged.event().sources()).toString(), payload.toString(),
+                            payload.toString(),
                             Sql.timestamp(e.metadata().recordedAt()), coding.cameo(), coding.goldstein()))
                     .chain(() -> revisions(tx, List.of(new Revision(event, revision + 1, "AMENDED", amended.reason(), amended.changes()))))
                     // A changed score moves the fact from one side of the counts to the other.
@@ -301,7 +304,8 @@ public class FactProjection implements ReadModelProjection {
                         revisions.stream().map(r -> r.event().envelope().metadata().eventId()).toArray(UUID[]::new),
                         revisions.stream().map(Revision::kind).toArray(String[]::new),
                         revisions.stream().map(Revision::reason).toArray(String[]::new),
-                        revisions.stream().map(r -> r.event().sources()).toArray(Buffer[]::new),
+                        // A recorded fact's sources are its event's, which events.payload holds (V18): not stored again.
+                        revisions.stream().map(r -> RECORDED.equals(r.kind()) ? null : r.event().sources()).toArray(Buffer[]::new),
                         revisions.stream().map(r -> r.changes() == null ? null : r.changes().toString()).toArray(String[]::new),
                         revisions.stream().map(r -> Sql.timestamp(r.event().envelope().metadata().recordedAt())).toArray(OffsetDateTime[]::new),
                         revisions.stream().map(r -> recordedBy(r.event())).toArray(String[]::new)))

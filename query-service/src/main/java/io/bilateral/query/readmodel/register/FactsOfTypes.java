@@ -22,7 +22,7 @@ import java.util.Map;
 public class FactsOfTypes {
 
     public static final String QUERY = """
-            SELECT fact_id, type, occurred, precision, payload, sources FROM facts
+            SELECT fact_id, type, occurred, precision, payload FROM facts
             WHERE dyad = $1 AND type = ANY($2::text[]) AND NOT retracted
               AND ($3::date IS NULL OR (occurred IS NOT NULL AND COALESCE(latest, 'infinity'::date) >= $3::date))
             ORDER BY (CASE WHEN occurred IS NULL THEN 'infinity'::date ELSE COALESCE(earliest, '-infinity'::date) END),

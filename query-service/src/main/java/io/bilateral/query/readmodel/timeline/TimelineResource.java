@@ -43,7 +43,7 @@ public class TimelineResource {
     private static final String DAY = "(CASE WHEN f.occurred IS NULL THEN 'infinity'::date ELSE COALESCE(f.earliest, '-infinity'::date) END)";
     /** The filters and the keyset, the same for a dyad's own facts and for those recorded under others that concern it. */
     private static final String FILTERED = """
-            SELECT f.fact_id, f.dyad AS recorded_under, f.type, f.occurred, f.precision, f.earliest, f.latest, f.certainty, f.sources,
+            SELECT f.fact_id, f.dyad AS recorded_under, f.type, f.occurred, f.precision, f.earliest, f.latest, f.certainty, f.payload->'sources' AS sources,
                    f.payload->>'summary' AS summary, f.retracted, f.revision, f.cameo, f.goldstein, %1$s AS day, %2$s AS rank
             FROM %3$s
               AND ($2::text[] IS NULL OR f.type = ANY($2::text[]))

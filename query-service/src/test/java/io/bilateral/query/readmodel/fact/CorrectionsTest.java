@@ -64,6 +64,28 @@ class CorrectionsTest implements ReadyFirst {
     }
 
     @Test
+    void amendedSources_areTheFactsOnItsTimeline_whileEachRevisionKeepsTheSourcesItCameWith() {
+        // The fact's sources are stored once, in its payload; its first revision's are its event's (V18).
+        LogWriter.publishAndAwait(relations("dnk-nor-relations", "DNK-NOR", "1905"),
+                amend("dnk-nor-relations", "DNK-NOR", 1,
+                        "{\"sources\": [{\"url\": \"https://example.org/treaty\", \"locator\": \"art. 2\"}]}"));
+
+        given().get("/facts/dnk-nor-relations").then().statusCode(200)
+                .body("revision", equalTo(2))
+                .body("current.sources", hasSize(1))
+                .body("current.sources[0].url", equalTo("https://example.org/treaty"))
+                .body("history[0].kind", equalTo("RECORDED"))
+                .body("history[0].sources[0].url", equalTo("https://example.org/source"))
+                .body("history[0].sources[0].locator", equalTo("p. 1"))
+                .body("history[1].kind", equalTo("AMENDED"))
+                .body("history[1].sources[0].url", equalTo("https://example.org/source"));
+        given().get("/dyads/DNK-NOR/timeline").then().statusCode(200)
+                .body("facts", hasSize(1))
+                .body("facts[0].sources[0].url", equalTo("https://example.org/treaty"))
+                .body("facts[0].sources[0].locator", equalTo("art. 2"));
+    }
+
+    @Test
     void amendment_bringingASourceThatIsNotAWebAddress_isAConflict_evenWhenItReachesTheLogAnotherWay() {
         LogWriter.publishAndAwait(relations("aut-che-relations", "AUT-CHE", "1955"),
                 amend("aut-che-relations", "AUT-CHE", 1, "{\"sources\": [{\"url\": \"javascript:alert(1)\"}]}"));
