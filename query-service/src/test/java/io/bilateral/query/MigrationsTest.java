@@ -11,19 +11,39 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Upgrades of a database that already holds read models: each migration that moves data is
- * run on rows an earlier version wrote, in a database of its own on the test stack's server
- * (every other test starts from an empty schema, where such a migration has nothing to move).
+ * The migrations, each in a database of its own on the test stack's server. Upgrades of a
+ * database that already holds read models: each migration that moves data is run on rows an
+ * earlier version wrote (every other test starts from an empty schema, where such a migration
+ * has nothing to move). And the baseline script that new databases get instead of V1 to V18.
  */
 @QuarkusTest
 @QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
 class MigrationsTest {
+
+    /** Every column, constraint and index of the read models' schema, one line each, in a stable order. */
+    private static final String SCHEMA = """
+            SELECT line FROM (
+                -- A column's place among the table's columns (ordinal_position also counts dropped ones).
+                SELECT format('column %s.%s #%s %s null=%s default=%s', table_name, column_name,
+                              row_number() OVER (PARTITION BY table_name ORDER BY ordinal_position),
+                              format_type(a.atttypid, a.atttypmod), is_nullable, column_default) AS line
+                FROM information_schema.columns c
+                JOIN pg_attribute a ON a.attrelid = format('public.%I', c.table_name)::regclass AND a.attname = c.column_name
+                WHERE c.table_schema = 'public' AND c.table_name <> 'flyway_schema_history'
+                UNION ALL
+                SELECT format('constraint %s %s %s', conrelid::regclass, conname, pg_get_constraintdef(oid))
+                FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> 'flyway_schema_history'
+                UNION ALL
+                SELECT format('index %s', indexdef) FROM pg_indexes WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history'
+            ) AS parts ORDER BY line""";
 
     @Test
     void upgradeToV18_keepsEachFactsCurrentSources_inItsPayload_andDropsTheCopies() throws Exception {
@@ -61,6 +81,36 @@ class MigrationsTest {
         }
     }
 
+    @Test
+    void newDatabase_getsFromTheBaselineScript_exactlyTheSchemaAndRowsOfTheVersionedMigrations() throws Exception {
+        String upgraded = database("through_versions");
+        Flyway.configure().dataSource(upgraded, LocalPostgres.USER, LocalPostgres.PASSWORD).locations("classpath:db/migration")
+                .configuration(Map.of("flyway.baselineMigrationPrefix", "NoBaseline")).target("18").load().migrate();
+        String created = database("from_baseline");
+        Flyway.configure().dataSource(created, LocalPostgres.USER, LocalPostgres.PASSWORD).locations("classpath:db/migration")
+                .target("18").load().migrate();
+
+        assertThat(lines(created, "SELECT version || ' ' || type FROM flyway_schema_history ORDER BY installed_rank"))
+                .as("the new database was made by the baseline script alone").containsExactly("18 SQL_BASELINE");
+        assertThat(lines(upgraded, "SELECT count(*)::text FROM flyway_schema_history WHERE type = 'SQL'"))
+                .as("the other by the eighteen versioned scripts").containsExactly("18");
+        assertThat(lines(created, SCHEMA)).as("tables, columns, constraints and indexes").isNotEmpty()
+                .containsExactlyElementsOf(lines(upgraded, SCHEMA));
+        String rows = "SELECT 'stream_head ' || last_seq FROM stream_head UNION ALL SELECT 'search_position ' || last_seq FROM search_position";
+        assertThat(lines(created, rows)).containsExactlyInAnyOrderElementsOf(lines(upgraded, rows)).hasSize(2);
+    }
+
+    private static List<String> lines(String url, String query) throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, LocalPostgres.USER, LocalPostgres.PASSWORD);
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            while (rs.next()) {
+                lines.add(rs.getString(1));
+            }
+        }
+        return lines;
+    }
+
     /** A new, empty database on the test stack's server, as a JDBC URL. */
     private static String database(String name) throws Exception {
         try (Connection c = DriverManager.getConnection(TestStackResource.stack().jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
@@ -71,8 +121,12 @@ class MigrationsTest {
         return "jdbc:postgresql://" + TestStackResource.stack().postgresAddress() + "/" + name;
     }
 
+    /**
+     * Through the versioned scripts up to {@code version}: an empty database would otherwise get
+     * the baseline script (B18), whatever the target, so the baseline is switched off here.
+     */
     private static void migrate(String url, String version) {
-        Flyway.configure().dataSource(url, LocalPostgres.USER, LocalPostgres.PASSWORD)
-                .locations("classpath:db/migration").target(version).load().migrate();
+        Flyway.configure().dataSource(url, LocalPostgres.USER, LocalPostgres.PASSWORD).locations("classpath:db/migration")
+                .configuration(Map.of("flyway.baselineMigrationPrefix", "NoBaseline")).target(version).load().migrate();
     }
 }
