@@ -84,8 +84,7 @@ class MigrationsTest {
     @Test
     void newDatabase_getsFromTheBaselineScript_exactlyTheSchemaAndRowsOfTheVersionedMigrations() throws Exception {
         String upgraded = database("through_versions");
-        Flyway.configure().dataSource(upgraded, LocalPostgres.USER, LocalPostgres.PASSWORD).locations("classpath:db/migration")
-                .configuration(Map.of("flyway.baselineMigrationPrefix", "NoBaseline")).target("18").load().migrate();
+        migrate(upgraded, "18");
         String created = database("from_baseline");
         Flyway.configure().dataSource(created, LocalPostgres.USER, LocalPostgres.PASSWORD).locations("classpath:db/migration")
                 .target("18").load().migrate();
