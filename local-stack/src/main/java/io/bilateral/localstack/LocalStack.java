@@ -11,6 +11,7 @@ import java.util.Map;
 public final class LocalStack implements TestStack {
 
     private final Path dir;
+    private final DirectoryLock lock;
     private final int kafkaPort;
     private final int postgresPort;
     private volatile LocalKafka kafka;
@@ -18,21 +19,30 @@ public final class LocalStack implements TestStack {
     private boolean kafkaUp = true;
     private boolean postgresUp = true;
 
-    private LocalStack(LocalKafka kafka, LocalPostgres postgres, Path dir) {
+    private LocalStack(LocalKafka kafka, LocalPostgres postgres, Path dir, DirectoryLock lock) {
         this.kafka = kafka;
         this.postgres = postgres;
         this.dir = dir;
+        this.lock = lock;
         this.kafkaPort = kafka.port();
         this.postgresPort = postgres.port();
     }
 
-    /** Starts both; a port of 0 means any free port. */
+    /**
+     * Starts both; a port of 0 means any free port. Fails before starting anything when another
+     * stack is using {@code dir} ({@link DirectoryLock}).
+     */
     public static LocalStack start(Path dir, int kafkaPort, int postgresPort) {
-        LocalPostgres postgres = LocalPostgres.start(dir.resolve("postgres"), postgresPort);
+        DirectoryLock lock = DirectoryLock.take(dir);
+        LocalPostgres postgres = null;
         try {
-            return new LocalStack(LocalKafka.start(dir.resolve("kafka"), kafkaPort), postgres, dir);
+            postgres = LocalPostgres.start(dir.resolve("postgres"), postgresPort);
+            return new LocalStack(LocalKafka.start(dir.resolve("kafka"), kafkaPort), postgres, dir, lock);
         } catch (RuntimeException e) {
-            postgres.close();
+            if (postgres != null) {
+                postgres.close();
+            }
+            lock.close();
             throw e;
         }
     }
@@ -116,7 +126,11 @@ public final class LocalStack implements TestStack {
         try {
             stopKafka();
         } finally {
-            stopPostgres();
+            try {
+                stopPostgres();
+            } finally {
+                lock.close();
+            }
         }
     }
 }

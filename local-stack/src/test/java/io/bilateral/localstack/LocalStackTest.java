@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LocalStackTest {
@@ -54,6 +56,37 @@ class LocalStackTest {
                 assertTrue(rs.next());
                 assertEquals("still here", rs.getString(1));
             }
+        }
+    }
+
+    @Test
+    void secondStack_onADirectoryInUse_isRefusedBeforeItStartsAnything_andTheFirstKeepsWorkingAndStops() throws Exception {
+        // Bounded: a broker whose metadata a second one had touched waited minutes in its
+        // controlled shutdown (seen on 2026-12-06 after a second `./bilateral run` on one directory).
+        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+            try (LocalStack first = LocalStack.start(dir, 0, 0)) {
+                // The same ports, as the run command gives both (a second `./bilateral run`).
+                IllegalStateException refused = assertThrows(IllegalStateException.class,
+                        () -> LocalStack.start(dir, first.kafka().port(), first.postgres().port()));
+                assertTrue(refused.getMessage().contains("another local stack is using " + dir), refused.getMessage());
+
+                String servers = first.kafka().bootstrapServers();
+                try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
+                    admin.createTopics(List.of(new NewTopic("after-refusal", 1, (short) 1))).all().get();
+                }
+                try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                        "bootstrap.servers", servers, "acks", "all"), new StringSerializer(), new StringSerializer())) {
+                    assertEquals(0, producer.send(new ProducerRecord<>("after-refusal", "BEL-CHN", "still served")).get().offset());
+                }
+                try (Connection c = DriverManager.getConnection(first.postgres().jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
+                     ResultSet rs = c.createStatement().executeQuery("SELECT 1")) {
+                    assertTrue(rs.next());
+                }
+            }
+        });
+        // Once the first has stopped, the directory is free again.
+        try (LocalStack next = LocalStack.start(dir, 0, 0)) {
+            assertEquals(List.of("BEL-CHN=still served"), readAll(next.kafka().bootstrapServers(), "after-refusal"));
         }
     }
 
