@@ -33,9 +33,27 @@ public final class LocalStack implements TestStack {
      * stack is using {@code dir} ({@link DirectoryLock}).
      */
     public static LocalStack start(Path dir, int kafkaPort, int postgresPort) {
+        return start(dir, kafkaPort, postgresPort, false);
+    }
+
+    /**
+     * Starts both on an empty directory: what an earlier stack kept in {@code dir} (its log, its
+     * database, its keys) is deleted first, but only once this stack holds the directory's lock.
+     * On a directory another stack is using it fails as {@link #start} does, and deletes nothing:
+     * {@code ./bilateral run --fresh} once removed the directory before any lock was asked for,
+     * so on a system that was running it deleted that system's data under it.
+     */
+    public static LocalStack startEmpty(Path dir, int kafkaPort, int postgresPort) {
+        return start(dir, kafkaPort, postgresPort, true);
+    }
+
+    private static LocalStack start(Path dir, int kafkaPort, int postgresPort, boolean empty) {
         DirectoryLock lock = DirectoryLock.take(dir);
         LocalPostgres postgres = null;
         try {
+            if (empty) {
+                lock.emptyDirectory();
+            }
             postgres = LocalPostgres.start(dir.resolve("postgres"), postgresPort);
             return new LocalStack(LocalKafka.start(dir.resolve("kafka"), kafkaPort), postgres, dir, lock);
         } catch (RuntimeException e) {

@@ -13,12 +13,16 @@ import java.util.stream.Collectors;
 
 /**
  * The local stack as a process, for the run command: {@code java -jar local-stack.jar
- * [--data DIR] [--kafka-port N] [--postgres-port N]}. It keeps its data in DIR between runs,
+ * [--data DIR] [--kafka-port N] [--postgres-port N] [--fresh]}. It keeps its data in DIR between
+ * runs ({@code --fresh}: starts on an empty DIR, deleting what was there once no other stack uses it),
  * writes {@code DIR/stack.env} (the services' settings as environment variables, including the
  * key that verifies bearer tokens) and {@code DIR/editor.token} (a token to write with) once both
  * servers are up, and stops both cleanly on SIGINT or SIGTERM.
  */
 public final class LocalStackMain {
+
+    /** The one option without a value. */
+    private static final String FRESH = "--fresh";
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = parse(args);
@@ -27,10 +31,21 @@ public final class LocalStackMain {
         int postgresPort = Integer.parseInt(options.getOrDefault("--postgres-port", "15432"));
         quietKafka();
         Files.createDirectories(dir);
+        // Replaced (atomically) once this stack is up, and never deleted before this stack holds
+        // the directory: a refused second stack leaves the running one's settings alone.
         Path envFile = dir.resolve("stack.env");
-        Files.deleteIfExists(envFile);
 
-        LocalStack stack = LocalStack.start(dir, kafkaPort, postgresPort);
+        LocalStack stack;
+        try {
+            stack = options.containsKey(FRESH)
+                    ? LocalStack.startEmpty(dir, kafkaPort, postgresPort)
+                    : LocalStack.start(dir, kafkaPort, postgresPort);
+        } catch (DirectoryInUseException e) {
+            // The one line the run command shows: no stack trace for an expected refusal.
+            System.err.println("local-stack: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("local-stack: stopping Kafka and PostgreSQL");
@@ -55,8 +70,12 @@ public final class LocalStackMain {
     private static Map<String, String> parse(String[] args) {
         Map<String, String> options = new TreeMap<>();
         for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(FRESH)) {
+                options.put(FRESH, "");
+                continue;
+            }
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: local-stack [--data DIR] [--kafka-port N] [--postgres-port N]");
+                throw new IllegalArgumentException("usage: local-stack [--data DIR] [--kafka-port N] [--postgres-port N] [--fresh]");
             }
             options.put(args[i], args[++i]);
         }

@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,7 +68,7 @@ class LocalStackTest {
         assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
             try (LocalStack first = LocalStack.start(dir, 0, 0)) {
                 // The same ports, as the run command gives both (a second `./bilateral run`).
-                IllegalStateException refused = assertThrows(IllegalStateException.class,
+                DirectoryInUseException refused = assertThrows(DirectoryInUseException.class,
                         () -> LocalStack.start(dir, first.kafka().port(), first.postgres().port()));
                 assertTrue(refused.getMessage().contains("another local stack is using " + dir), refused.getMessage());
 
@@ -87,6 +89,52 @@ class LocalStackTest {
         // Once the first has stopped, the directory is free again.
         try (LocalStack next = LocalStack.start(dir, 0, 0)) {
             assertEquals(List.of("BEL-CHN=still served"), readAll(next.kafka().bootstrapServers(), "after-refusal"));
+        }
+    }
+
+    @Test
+    void freshStart_onADirectoryInUse_isRefusedAndDeletesNothing_andOnceFree_startsOnAnEmptyDirectory() throws Exception {
+        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+            try (LocalStack first = LocalStack.start(dir, 0, 0)) {
+                String servers = first.kafka().bootstrapServers();
+                try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
+                    admin.createTopics(List.of(new NewTopic("kept-while-running", 1, (short) 1))).all().get();
+                }
+                try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                        "bootstrap.servers", servers, "acks", "all"), new StringSerializer(), new StringSerializer())) {
+                    producer.send(new ProducerRecord<>("kept-while-running", "BEL-CHN", "acknowledged")).get();
+                }
+                try (Connection c = DriverManager.getConnection(first.postgres().jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD)) {
+                    c.createStatement().execute("CREATE TABLE kept (v text)");
+                    c.createStatement().execute("INSERT INTO kept VALUES ('still here')");
+                }
+                Files.writeString(dir.resolve("editor.token"), "the running stack's token");
+
+                // `./bilateral run --fresh` on a directory a running system uses.
+                DirectoryInUseException refused = assertThrows(DirectoryInUseException.class,
+                        () -> LocalStack.startEmpty(dir, first.kafka().port(), first.postgres().port()));
+                assertTrue(refused.getMessage().contains("another local stack is using " + dir), refused.getMessage());
+
+                assertEquals("the running stack's token", Files.readString(dir.resolve("editor.token")));
+                assertEquals(List.of("BEL-CHN=acknowledged"), readAll(servers, "kept-while-running"));
+                try (Connection c = DriverManager.getConnection(first.postgres().jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
+                     ResultSet rs = c.createStatement().executeQuery("SELECT v FROM kept")) {
+                    assertTrue(rs.next());
+                    assertEquals("still here", rs.getString(1));
+                }
+            }
+        });
+        // Stopped: now --fresh may empty it, and the new stack has none of the old data.
+        try (LocalStack fresh = LocalStack.startEmpty(dir, 0, 0)) {
+            assertFalse(Files.exists(dir.resolve("editor.token")));
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", fresh.kafka().bootstrapServers()))) {
+                assertFalse(admin.listTopics().names().get().contains("kept-while-running"));
+            }
+            try (Connection c = DriverManager.getConnection(fresh.postgres().jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
+                 ResultSet rs = c.createStatement().executeQuery("SELECT to_regclass('kept') IS NULL")) {
+                assertTrue(rs.next());
+                assertTrue(rs.getBoolean(1), "the old database's table is gone");
+            }
         }
     }
 
