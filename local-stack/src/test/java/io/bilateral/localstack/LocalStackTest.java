@@ -6,7 +6,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -37,27 +36,13 @@ class LocalStackTest {
     void stack_keepsKafkaRecordsAndDatabaseRows_acrossRestartOnTheSameDirectory() throws Exception {
         try (LocalStack stack = LocalStack.start(dir, 0, 0)) {
             String servers = stack.kafka().bootstrapServers();
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
-                admin.createTopics(List.of(new NewTopic("persisted", 1, (short) 1))).all().get();
-            }
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                    "bootstrap.servers", servers, "acks", "all"), new StringSerializer(), new StringSerializer())) {
-                RecordMetadata ack = producer.send(new ProducerRecord<>("persisted", "BEL-CHN", "1971-10-25")).get();
-                assertEquals(0, ack.offset());
-            }
-            try (Connection c = DriverManager.getConnection(stack.postgres().jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD)) {
-                c.createStatement().execute("CREATE TABLE kept (v text)");
-                c.createStatement().execute("INSERT INTO kept VALUES ('still here')");
-            }
+            assertEquals(0, publishToNewTopic(servers, "persisted", "BEL-CHN", "1971-10-25"));
+            keepARow(stack.postgres());
         }
 
         try (LocalStack again = LocalStack.start(dir, 0, 0)) {
             assertEquals(List.of("BEL-CHN=1971-10-25"), readAll(again.kafka().bootstrapServers(), "persisted"));
-            try (Connection c = DriverManager.getConnection(again.postgres().jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
-                 ResultSet rs = c.createStatement().executeQuery("SELECT v FROM kept")) {
-                assertTrue(rs.next());
-                assertEquals("still here", rs.getString(1));
-            }
+            assertRowKept(again.postgres());
         }
     }
 
@@ -73,13 +58,7 @@ class LocalStackTest {
                 assertTrue(refused.getMessage().contains("another local stack is using " + dir), refused.getMessage());
 
                 String servers = first.kafka().bootstrapServers();
-                try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
-                    admin.createTopics(List.of(new NewTopic("after-refusal", 1, (short) 1))).all().get();
-                }
-                try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                        "bootstrap.servers", servers, "acks", "all"), new StringSerializer(), new StringSerializer())) {
-                    assertEquals(0, producer.send(new ProducerRecord<>("after-refusal", "BEL-CHN", "still served")).get().offset());
-                }
+                assertEquals(0, publishToNewTopic(servers, "after-refusal", "BEL-CHN", "still served"));
                 try (Connection c = DriverManager.getConnection(first.postgres().jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
                      ResultSet rs = c.createStatement().executeQuery("SELECT 1")) {
                     assertTrue(rs.next());
@@ -97,17 +76,8 @@ class LocalStackTest {
         assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
             try (LocalStack first = LocalStack.start(dir, 0, 0)) {
                 String servers = first.kafka().bootstrapServers();
-                try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
-                    admin.createTopics(List.of(new NewTopic("kept-while-running", 1, (short) 1))).all().get();
-                }
-                try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                        "bootstrap.servers", servers, "acks", "all"), new StringSerializer(), new StringSerializer())) {
-                    producer.send(new ProducerRecord<>("kept-while-running", "BEL-CHN", "acknowledged")).get();
-                }
-                try (Connection c = DriverManager.getConnection(first.postgres().jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD)) {
-                    c.createStatement().execute("CREATE TABLE kept (v text)");
-                    c.createStatement().execute("INSERT INTO kept VALUES ('still here')");
-                }
+                assertEquals(0, publishToNewTopic(servers, "kept-while-running", "BEL-CHN", "acknowledged"));
+                keepARow(first.postgres());
                 Files.writeString(dir.resolve("editor.token"), "the running stack's token");
 
                 // `./bilateral run --fresh` on a directory a running system uses.
@@ -117,11 +87,7 @@ class LocalStackTest {
 
                 assertEquals("the running stack's token", Files.readString(dir.resolve("editor.token")));
                 assertEquals(List.of("BEL-CHN=acknowledged"), readAll(servers, "kept-while-running"));
-                try (Connection c = DriverManager.getConnection(first.postgres().jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
-                     ResultSet rs = c.createStatement().executeQuery("SELECT v FROM kept")) {
-                    assertTrue(rs.next());
-                    assertEquals("still here", rs.getString(1));
-                }
+                assertRowKept(first.postgres());
             }
         });
         // Stopped: now --fresh may empty it, and the new stack has none of the old data.
@@ -135,6 +101,32 @@ class LocalStackTest {
                 assertTrue(rs.next());
                 assertTrue(rs.getBoolean(1), "the old database's table is gone");
             }
+        }
+    }
+
+    /** Creates a topic of one partition and has the broker acknowledge one record in it; its offset. */
+    private static long publishToNewTopic(String servers, String topic, String key, String value) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+        }
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", servers, "acks", "all"), new StringSerializer(), new StringSerializer())) {
+            return producer.send(new ProducerRecord<>(topic, key, value)).get().offset();
+        }
+    }
+
+    private static void keepARow(LocalPostgres postgres) throws Exception {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD)) {
+            c.createStatement().execute("CREATE TABLE kept (v text)");
+            c.createStatement().execute("INSERT INTO kept VALUES ('still here')");
+        }
+    }
+
+    private static void assertRowKept(LocalPostgres postgres) throws Exception {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
+             ResultSet rs = c.createStatement().executeQuery("SELECT v FROM kept")) {
+            assertTrue(rs.next());
+            assertEquals("still here", rs.getString(1));
         }
     }
 
