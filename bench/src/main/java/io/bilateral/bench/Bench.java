@@ -225,7 +225,7 @@ public final class Bench {
         // The floor under that p99: the broker's own acknowledgement at the same rate, right after.
         KafkaLatency.Outcome kafka = new KafkaLatency(t).atRate(postPeak.perSecond() / 2, s.postWarmup(), s.postWindow());
         r.add("2 single POST", String.format(Locale.ROOT, "peer: Kafka's own producer at the same rate (%.0f/s), send → acknowledged, p99 "
-                        + "(event-service's single-event settings: acks=all, idempotent, linger 1 ms, uncompressed; same broker)", postPeak.perSecond() / 2),
+                        + "(event-service's single-event settings: acks=all, idempotent, linger 1 ms, lz4; same broker)", postPeak.perSecond() / 2),
                 kafka.p99Ms(), "ms", "p50 " + Results.number(kafka.p50Ms()) + " ms; " + kafka.acknowledged() + " acknowledged"
                         + (kafka.failed() > 0 ? ", " + kafka.failed() + " failed" : ""));
     }
