@@ -137,16 +137,6 @@ public interface IngestConfig {
          */
         @WithDefault("lz4")
         String compression();
-
-        /**
-         * The single-event producer's ({@code POST /events}) {@code compression.type}, the same
-         * choices. Its produce batches hold one or two records (linger 1 ms), which compression
-         * hardly shrinks, and Kafka's lz4 stream allocates two 64 KiB buffers for each batch: 17
-         * times a record's allocation, and a young collection every ~140 ms at 1,000 POSTs/s.
-         * None by default; BENCHMARKS.md (2026-12-06) has the alternated runs behind it.
-         */
-        @WithDefault("none")
-        String singleCompression();
     }
 
     interface Topic {

@@ -25,7 +25,7 @@ public class KafkaProducerFactory {
     @Produces
     @ApplicationScoped
     Producer<String, byte[]> producer(@ConfigProperty(name = "kafka.bootstrap.servers") String servers, IngestConfig config) {
-        return new KafkaProducer<>(settings(servers, config.publish().timeout(), config.publish().lingerMs(), config.publish().singleCompression()),
+        return new KafkaProducer<>(settings(servers, config.publish().timeout(), config.publish().lingerMs(), config.publish().compression()),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
