@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * Benchmark 8: many SSE subscribers on one query-service while facts flow through
@@ -26,9 +27,12 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class StreamBench {
 
-    /** {@code postedPerSecond}: the rate event-service took the events at, which falls short of the asked one when it cannot keep up. */
+    /**
+     * {@code postedPerSecond}: the rate event-service took the events at, which falls short of the asked one when it cannot keep up.
+     * {@code warmup}: the same load's first seconds (what a cold system gives), measured apart.
+     */
     record Outcome(int subscribers, long posted, long expected, long delivered, Histogram latencyMicros,
-                   double maxRssMb, double deliveredPerSecond, double postedPerSecond) {
+                   double maxRssMb, double deliveredPerSecond, double postedPerSecond, String cpu, Outcome warmup) {
     }
 
     private final Vertx vertx;
@@ -41,8 +45,10 @@ final class StreamBench {
 
     /**
      * @param perDyad true: subscriber i follows dyad i mod dyads; false: all follow everything
+     * @param warmup   how long the load runs before {@code window} (measured apart: {@link Outcome#warmup()}); zero for none
      */
-    Outcome run(int subscribers, int dyads, boolean perDyad, int rate, Duration duration) throws Exception {
+    Outcome run(int subscribers, int dyads, boolean perDyad, int rate, Duration warmup, Duration window,
+                Supplier<CpuShares> cpu) throws Exception {
         Facts facts = new Facts(dyads, "s" + System.currentTimeMillis());
         HttpClient streams = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
                 new PoolOptions().setHttp1MaxSize(subscribers));
@@ -61,12 +67,30 @@ final class StreamBench {
         for (Future<SseSubscriber> f : opening) {
             open.add(f.toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS));
         }
-        latency.reset();
-
         // The producer: a batch every 10 ms through event-service, the way a feed would post.
         int perBatch = Math.max(1, rate / 100);
         HttpLoad.Request batch = new HttpLoad.Request(HttpMethod.POST, "/events/batch",
                 Map.of("Authorization", "Bearer " + target.token(), "Content-Type", "application/json"), () -> facts.array(perBatch));
+        // First the load's warm-up, measured apart: the broker, event-service and query-service
+        // meet small transactions at this rate for the first time here, and their compilers take
+        // a third of the machine for tens of seconds (BENCHMARKS.md, 2026-12-06, 08:16).
+        try {
+            Outcome first = warmup.isZero() ? null
+                    : post(batch, perBatch, rate, warmup, subscribers, dyads, perDyad, latency, delivered, cpu, null);
+            return post(batch, perBatch, rate, window, subscribers, dyads, perDyad, latency, delivered, cpu, first);
+        } finally {
+            open.forEach(SseSubscriber::close);
+            streams.close();
+        }
+    }
+
+    /** Posts at {@code rate} for {@code duration}, then waits (30 s at most) for every delivery that load owes. */
+    private Outcome post(HttpLoad.Request batch, int perBatch, int rate, Duration duration, int subscribers, int dyads,
+                         boolean perDyad, Recorder latency, LongAdder delivered, Supplier<CpuShares> cpu, Outcome warmup)
+            throws Exception {
+        latency.reset();
+        delivered.reset();
+        CpuShares shares = cpu.get();
         double[] maxRss = {Target.rssMb(target.queryPid())};
         long sampler = vertx.setPeriodic(250, id -> maxRss[0] = Math.max(maxRss[0], Target.rssMb(target.queryPid())));
         long started = System.nanoTime();
@@ -80,9 +104,7 @@ final class StreamBench {
         double seconds = (System.nanoTime() - started) / 1e9;
         vertx.cancelTimer(sampler);
         Histogram h = latency.getIntervalHistogram();
-        open.forEach(SseSubscriber::close);
-        streams.close();
         return new Outcome(subscribers, postedEvents, expected, delivered.sum(), h, maxRss[0], delivered.sum() / seconds,
-                posted.perSecond() * perBatch);
+                posted.perSecond() * perBatch, shares.shares(), warmup);
     }
 }
