@@ -47,8 +47,23 @@ public abstract sealed class LocalPostgres implements AutoCloseable {
         return start(dataDir, port, settings(System.getenv("BILATERAL_POSTGRES_SETTINGS")));
     }
 
-    /** As {@link #start(Path, int)}, with these server settings on top of PostgreSQL's defaults. */
-    public static LocalPostgres start(Path dataDir, int port, java.util.Map<String, String> settings) {
+    /**
+     * The stack's own server settings, on top of PostgreSQL's defaults; an operator's setting of
+     * the same name replaces one. {@code max_wal_size}: with PostgreSQL's 1 GB, a catch-up or a
+     * stream of 1,000 events/s fills the WAL in 10-30 s and starts a checkpoint each time
+     * ("checkpoints are occurring too frequently"), and after each one every page's first change
+     * writes a whole page image into the WAL: the stream's p99 at 1,000 events/s was 241 ms with
+     * checkpoints every 10 s in its window, 68 ms without (BENCHMARKS.md, 2026-12-06, 09:16).
+     * Durability is unchanged (every commit still waits for its WAL to be flushed); what grows is
+     * the WAL kept on disk (4 GB at most) and what a crash's recovery may replay. The benchmark's
+     * peers run with the same (bench/peers/lib.sh).
+     */
+    static final java.util.Map<String, String> DEFAULT_SETTINGS = java.util.Map.of("max_wal_size", "4GB");
+
+    /** As {@link #start(Path, int)}, with these server settings on top of the stack's ({@link #DEFAULT_SETTINGS}). */
+    public static LocalPostgres start(Path dataDir, int port, java.util.Map<String, String> operatorSettings) {
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>(DEFAULT_SETTINGS);
+        settings.putAll(operatorSettings);
         int chosen = FreePort.orPick(port);
         LocalPostgres pg = installedBinaries()
                 .<LocalPostgres>map(bin -> Installed.launch(bin, dataDir, chosen, settings))
@@ -94,8 +109,9 @@ public abstract sealed class LocalPostgres implements AutoCloseable {
 
     /**
      * Server settings an operator adds ({@code BILATERAL_POSTGRES_SETTINGS}: space-separated
-     * {@code name=value}, for example {@code shared_buffers=1GB}), in their order. None by
-     * default: the benchmark's peers run on PostgreSQL's defaults too (BENCHMARKS.md, 2026-12-05).
+     * {@code name=value}, for example {@code shared_buffers=1GB}), in their order; they replace
+     * the stack's own of the same name ({@link #DEFAULT_SETTINGS}). None by default:
+     * {@code shared_buffers=1GB} was measured and not made a default (BENCHMARKS.md, 2026-12-05).
      */
     static java.util.Map<String, String> settings(String extra) {
         java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();

@@ -45,10 +45,25 @@ class LocalPostgresTest {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
         try (LocalPostgres pg = LocalPostgres.start(dir.resolve("postgres"), 0, LocalPostgres.settings("shared_buffers=48MB  work_mem=7MB"));
              Connection c = DriverManager.getConnection(pg.jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
-             ResultSet rs = c.createStatement().executeQuery("SELECT current_setting('shared_buffers'), current_setting('work_mem')")) {
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT current_setting('shared_buffers'), current_setting('work_mem'), current_setting('max_wal_size')")) {
             assertTrue(rs.next());
             assertEquals("48MB", rs.getString(1));
             assertEquals("7MB", rs.getString(2));
+            // The stack's own setting stays where the operator set others.
+            assertEquals("4GB", rs.getString(3));
+        }
+    }
+
+    /** The stack lets the WAL grow to 4 GB between checkpoints (PostgreSQL's default is 1 GB); an operator's value wins. */
+    @Test
+    void theWalMayGrowTo4GBBetweenCheckpoints_unlessTheOperatorSetsItsSize() throws Exception {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+        try (LocalPostgres pg = LocalPostgres.start(dir.resolve("postgres"), 0, LocalPostgres.settings("max_wal_size=2GB"));
+             Connection c = DriverManager.getConnection(pg.jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
+             ResultSet rs = c.createStatement().executeQuery("SELECT current_setting('max_wal_size')")) {
+            assertTrue(rs.next());
+            assertEquals("2GB", rs.getString(1));
         }
     }
 
