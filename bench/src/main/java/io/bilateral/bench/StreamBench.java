@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
 
 /**
@@ -73,11 +74,12 @@ final class StreamBench {
                 Map.of("Authorization", "Bearer " + target.token(), "Content-Type", "application/json"), () -> facts.array(perBatch));
         // First the load's warm-up, measured apart: the broker, event-service and query-service
         // meet small transactions at this rate for the first time here, and their compilers take
-        // a third of the machine for tens of seconds (BENCHMARKS.md, 2026-12-06, 08:16).
+        // a third of the machine for tens of seconds (BENCHMARKS.md, "Measured: 2026-12-06, 07:57–08:34").
+        // Each posted event owes a delivery to every subscriber that follows its dyad.
+        LongUnaryOperator owed = events -> perDyad ? events * subscribers / dyads : events * subscribers;
         try {
-            Outcome first = warmup.isZero() ? null
-                    : post(batch, perBatch, rate, warmup, subscribers, dyads, perDyad, latency, delivered, cpu, null);
-            return post(batch, perBatch, rate, window, subscribers, dyads, perDyad, latency, delivered, cpu, first);
+            Outcome first = warmup.isZero() ? null : post(batch, perBatch, rate, warmup, owed, subscribers, latency, delivered, cpu, null);
+            return post(batch, perBatch, rate, window, owed, subscribers, latency, delivered, cpu, first);
         } finally {
             open.forEach(SseSubscriber::close);
             streams.close();
@@ -85,9 +87,8 @@ final class StreamBench {
     }
 
     /** Posts at {@code rate} for {@code duration}, then waits (30 s at most) for every delivery that load owes. */
-    private Outcome post(HttpLoad.Request batch, int perBatch, int rate, Duration duration, int subscribers, int dyads,
-                         boolean perDyad, Recorder latency, LongAdder delivered, Supplier<CpuShares> cpu, Outcome warmup)
-            throws Exception {
+    private Outcome post(HttpLoad.Request batch, int perBatch, int rate, Duration duration, LongUnaryOperator owed, int subscribers,
+                         Recorder latency, LongAdder delivered, Supplier<CpuShares> cpu, Outcome warmup) throws Exception {
         latency.reset();
         delivered.reset();
         CpuShares shares = cpu.get();
@@ -96,7 +97,7 @@ final class StreamBench {
         long started = System.nanoTime();
         HttpLoad.Outcome posted = new HttpLoad(vertx, target.events()).atRate(batch, rate / (double) perBatch, duration, 8);
         long postedEvents = posted.ok() * perBatch;
-        long expected = perDyad ? postedEvents * subscribers / dyads : postedEvents * subscribers;
+        long expected = owed.applyAsLong(postedEvents);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (delivered.sum() < expected && System.nanoTime() < deadline) {
             Thread.sleep(50);
