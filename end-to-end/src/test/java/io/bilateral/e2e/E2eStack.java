@@ -102,7 +102,7 @@ final class E2eStack implements AutoCloseable {
     ServiceProcess startEventServiceAsRun() {
         // The options of default_java_opts in ./bilateral, for event-service.
         return started(ServiceProcess.start("event-service", jar("event-service"), freePort(), common(), dir.resolve("logs"),
-                "/q/health/ready", List.of("-Xmx96m", "-XX:+UseSerialGC")));
+                "/q/health/ready", List.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError")));
     }
 
     /** event-service with a 2 s bound on a single POST and 30 s on a batch. */
