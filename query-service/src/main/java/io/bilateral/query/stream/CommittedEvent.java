@@ -8,7 +8,8 @@ import java.util.Set;
  * SSE id, and the dyads it changed), what filters look at, and its CloudEvents JSON, formatted
  * once and shared by every subscriber it goes to.
  */
-record CommittedEvent(CommittedPosition position, String type, String cloudEvent, String traceparent) {
+record CommittedEvent(CommittedPosition position, String type, String cloudEvent, String traceparent)
+        implements Subscription.Outgoing {
 
     long seq() {
         return position.seq();

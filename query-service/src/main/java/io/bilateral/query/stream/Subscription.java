@@ -30,12 +30,19 @@ final class Subscription {
 
     private static final Logger LOG = Logger.getLogger(Subscription.class);
 
-    /** An SSE event to send, with its stream position (0 for comments and notices). */
-    /** What goes out next; {@code committed} is the event it carries, null for other frames. */
-    private record Frame(long seq, OutboundSseEvent event, CommittedEvent committed) {
-        Frame(long seq, OutboundSseEvent event) {
-            this(seq, event, null);
-        }
+    /**
+     * What waits in the queue: a committed event, the one instance every subscriber shares (its
+     * SSE frame is made only as it goes out), or a frame of this stream's own (a comment, a
+     * notice, the last frame). Each subscriber may have {@code buffer} events waiting: with a
+     * frame made for each as it was queued (four objects an event a subscriber), 2,000
+     * subscribers that stopped reading, at 100 events a second, ran query-service's 128 MB heap
+     * out before any of them overflowed (docs/configuration.md).
+     */
+    sealed interface Outgoing permits CommittedEvent, Control {
+    }
+
+    /** A frame of this stream's own, not an event of the log. */
+    record Control(OutboundSseEvent event) implements Outgoing {
     }
 
     private final StreamHub hub;
@@ -47,7 +54,7 @@ final class Subscription {
     private final Runnable closeConnection;
     /** The subscriber's address, for the per-client cap. */
     private final String client;
-    private final ArrayDeque<Frame> queue = new ArrayDeque<>();
+    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     private final AtomicInteger draining = new AtomicInteger();
 
     private MultiEmitter<? super OutboundSseEvent> emitter;
@@ -89,7 +96,7 @@ final class Subscription {
             emitter.onRequest(n -> drain());
             emitter.onTermination(this::terminated);
             synchronized (this) {
-                queue.add(new Frame(0, sse.newEventBuilder().reconnectDelay(config.retry().toMillis())
+                queue.add(new Control(sse.newEventBuilder().reconnectDelay(config.retry().toMillis())
                         .comment("bilateral event stream").build()));
             }
             hub.add(this);
@@ -153,7 +160,7 @@ final class Subscription {
                 if (ending) {
                     return;
                 }
-                page.forEach(e -> queue.add(frame(e)));
+                queue.addAll(page);
                 cursor = full ? page.get(page.size() - 1).seq() : Math.max(cursor, upTo);
                 more = !full || queue.size() < config.buffer() / 2;
                 waitingForRoom = !more;
@@ -193,7 +200,7 @@ final class Subscription {
                     overflow();
                     break;
                 }
-                queue.add(frame(e));
+                queue.add(e);
             }
         }
         drain();
@@ -205,7 +212,7 @@ final class Subscription {
             if (ending || !queue.isEmpty() || System.nanoTime() - lastSentNanos < config.heartbeat().toNanos()) {
                 return;
             }
-            queue.add(new Frame(0, sse.newEventBuilder().comment("keep-alive").build()));
+            queue.add(new Control(sse.newEventBuilder().comment("keep-alive").build()));
         }
         drain();
     }
@@ -242,20 +249,20 @@ final class Subscription {
         queue.clear();
         String data = new JsonObject().put("type", type.toString()).put("title", title).put("detail", detail)
                 .put("resumeFrom", Long.toString(resumeFrom)).encode();
-        queue.add(new Frame(0, sse.newEventBuilder().name(name).id(Long.toString(resumeFrom))
+        queue.add(new Control(sse.newEventBuilder().name(name).id(Long.toString(resumeFrom))
                 .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, data).build()));
     }
 
     private void notice(String detail) {
         synchronized (this) {
-            queue.add(new Frame(0, sse.newEventBuilder().name("notice").mediaType(MediaType.TEXT_PLAIN_TYPE)
+            queue.add(new Control(sse.newEventBuilder().name("notice").mediaType(MediaType.TEXT_PLAIN_TYPE)
                     .data(String.class, new JsonObject().put("detail", detail).encode()).build()));
         }
     }
 
-    private Frame frame(CommittedEvent e) {
-        return new Frame(e.seq(), sse.newEventBuilder().id(Long.toString(e.seq()))
-                .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, e.cloudEvent()).build(), e);
+    private OutboundSseEvent frame(CommittedEvent e) {
+        return sse.newEventBuilder().id(Long.toString(e.seq()))
+                .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, e.cloudEvent()).build();
     }
 
     /**
@@ -268,7 +275,7 @@ final class Subscription {
         }
         do {
             while (true) {
-                Frame next;
+                Outgoing next;
                 boolean complete = false;
                 boolean readOn = false;
                 synchronized (this) {
@@ -283,8 +290,8 @@ final class Subscription {
                         break;
                     } else {
                         next = queue.poll();
-                        if (next.seq() > 0) {
-                            resumeFrom = next.seq();
+                        if (next instanceof CommittedEvent event) {
+                            resumeFrom = event.seq();
                         }
                         lastSentNanos = System.nanoTime();
                         if (waitingForRoom && queue.size() < config.buffer() / 2) {
@@ -297,9 +304,11 @@ final class Subscription {
                     emitter.complete();
                     break;
                 }
-                emitter.emit(next.event());
-                if (next.committed() != null) {
-                    hub.delivered(next.committed());
+                if (next instanceof CommittedEvent event) {
+                    emitter.emit(frame(event));
+                    hub.delivered(event);
+                } else if (next instanceof Control control) {
+                    emitter.emit(control.event());
                 }
                 if (readOn) {
                     fetch();
