@@ -36,7 +36,7 @@ final class Subscription {
      * notice, the last frame). Each subscriber may have {@code buffer} events waiting: with a
      * frame made for each as it was queued (four objects an event a subscriber), 2,000
      * subscribers that stopped reading, at 100 events a second, ran query-service's 128 MB heap
-     * out before any of them overflowed (docs/configuration.md).
+     * out (docs/configuration.md).
      */
     sealed interface Outgoing permits CommittedEvent, Control {
     }

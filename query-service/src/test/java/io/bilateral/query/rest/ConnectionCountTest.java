@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
  * The connections query-service takes at once are bounded (here 4), streams included: with four
  * subscribers on the stream, one more connection is closed as it arrives while the four stay
  * subscribed, so a flood of connections cannot run the heap out; once they close, new ones are
- * taken again. (The stream's own caps, which answer 503 and 429, are lower in production.)
+ * taken again. (In production the stream's own caps, answered 503 and 429, come before this one.)
  */
 @QuarkusTest
 @TestProfile(ConnectionCountTest.FourConnections.class)
