@@ -104,7 +104,7 @@ public class ReadYourWrites {
         return pool.query("SELECT last_seq FROM stream_head").execute().map(rows -> rows.iterator().next().getLong("last_seq"))
                 .chain(head -> until(() -> SearchIndexer.position(pool).map(indexed -> {
                     if (indexed < head) {
-                        search.wake();
+                        search.wakeForReader();
                     }
                     return indexed >= head;
                 }), deadline, FIRST_POLL));

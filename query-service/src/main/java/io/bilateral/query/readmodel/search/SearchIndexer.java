@@ -31,7 +31,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * wait for, no longer pays it. Search follows the facts by this index's lag, shown in the
  * projection's status; a read with a read-your-writes token waits for it too.
  *
- * <p>During a catch-up of the read models it yields PostgreSQL to them ({@link SearchPace}).
+ * <p>Its rounds are paced ({@link SearchPace}): while writes are live, the commits of a live
+ * interval are indexed in one round, unless a reader waits for the index; during a catch-up of
+ * the read models it yields PostgreSQL to them.
  *
  * <p>One instance indexes at a time (a transaction-scoped advisory lock); the others skip
  * their round. A failed round (the database down) is simply tried again at the next tick.
@@ -69,6 +71,8 @@ public class SearchIndexer {
     private final Vertx vertx;
     private final SearchPace pace;
     private final AtomicBoolean indexing = new AtomicBoolean();
+    /** A round put off by the pace has its timer set. */
+    private final AtomicBoolean deferred = new AtomicBoolean();
     private volatile boolean wokenWhileIndexing;
     private long timer = -1;
 
@@ -76,7 +80,7 @@ public class SearchIndexer {
         this.pool = pool;
         this.config = config;
         this.vertx = vertx;
-        this.pace = new SearchPace(() -> lag.last().lagEvents(), config.yieldAboveLag(), config.yieldInterval());
+        this.pace = new SearchPace(() -> lag.last().lagEvents(), config.yieldAboveLag(), config.yieldInterval(), config.liveInterval());
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -88,23 +92,42 @@ public class SearchIndexer {
     }
 
     /**
-     * Indexes what is new; a wake-up during a round makes it go round once more. While the
-     * index yields, a wake-up too early does nothing: the timer's ticks try again.
+     * Indexes what is new, when the pace allows (a wake-up too early sets a timer for when it
+     * does); a wake-up during a round makes it go round once more.
      */
     public void wake() {
+        wake(false);
+    }
+
+    /** As {@link #wake()}, for a reader waiting for the index: not held back by the live interval. */
+    public void wakeForReader() {
+        wake(true);
+    }
+
+    private void wake(boolean awaited) {
         if (!indexing.compareAndSet(false, true)) {
             wokenWhileIndexing = true;
             return;
         }
-        if (!pace.mayStart(System.nanoTime())) {
+        long wait = pace.waitBeforeRound(System.nanoTime(), awaited);
+        if (wait > 0) {
             indexing.set(false);
+            if (deferred.compareAndSet(false, true)) {
+                vertx.setTimer(Math.max(1, wait / 1_000_000), id -> {
+                    deferred.set(false);
+                    wake(false);
+                });
+            }
             return;
         }
         wokenWhileIndexing = false;
         round().subscribe().with(more -> {
             indexing.set(false);
-            if (more || wokenWhileIndexing) {
-                wake();
+            // A full page: the rest is a backlog, indexed at once.
+            if (more) {
+                wake(true);
+            } else if (wokenWhileIndexing) {
+                wake(false);
             }
         }, failure -> {
             indexing.set(false);
