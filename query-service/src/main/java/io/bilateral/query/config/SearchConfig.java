@@ -19,10 +19,10 @@ public interface SearchConfig {
     /**
      * While the read models follow live writes, a round starts at most once per this interval
      * (a reader that waits for the index, or a page left unfinished, goes at once). Every commit
-     * of the projection wakes the index: at 1,000 events/s a round per commit (about 130 a
-     * second) kept its PostgreSQL backend at 17-20 % of a core, rounds gathered over 100 ms at
-     * 9-11 %, for the same words indexed (BENCHMARKS.md, 2026-12-06). Search follows the facts
-     * by up to this much more.
+     * of the projection wakes the index: at 1,000 events/s, with a round per commit (about 130
+     * a second), PostgreSQL took 40-48 % of a core; with rounds gathered over 100 ms (about 10 a
+     * second), 33-38 %, for the same words indexed (BENCHMARKS.md, 2026-12-06). Search follows
+     * the facts by up to this much more.
      */
     @WithDefault("100ms")
     Duration liveInterval();
