@@ -21,6 +21,15 @@ public interface ProjectionConfig {
     String groupId();
 
     /**
+     * The group's own offsets (for tools such as kafka-consumer-groups) are written at most this
+     * often, and when the log goes quiet: each is a write to the broker's offsets log, and one
+     * per batch (150 a second at 1,000 events/s) took a broker 5-8 % of a core (BENCHMARKS.md,
+     * 2026-12-06).
+     */
+    @WithDefault("1s")
+    Duration groupOffsetsInterval();
+
+    /**
      * About the most records of one partition applied in one database transaction: a partition's
      * fetch is sized for this many, and a poll takes this many times {@link #concurrency()}.
      */

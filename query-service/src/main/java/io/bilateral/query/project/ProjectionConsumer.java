@@ -67,6 +67,9 @@ public class ProjectionConsumer {
     private volatile State state = State.STARTING;
     private volatile String lastError;
     private volatile Set<Integer> assigned = Set.of();
+    /** Applied positions not yet written to Kafka's group offsets; the projection thread's only. */
+    private final Map<TopicPartition, OffsetAndMetadata> forMonitoring = new HashMap<>();
+    private long lastMonitoringCommit;
 
     ProjectionConsumer(Projector projector, ProjectionConfig config, MeterRegistry metrics,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String servers) {
@@ -205,7 +208,10 @@ public class ProjectionConsumer {
                     consumer.resume(consumer.paused());
                 }
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-                if (!records.isEmpty()) {
+                if (records.isEmpty()) {
+                    // Quiet: what the last batches applied reaches the tools now.
+                    commitForMonitoring(List.of(), true);
+                } else {
                     // Only partitions revoked while this poll's records are applied drop out of them.
                     revoked.clear();
                     BatchApplier.Poll poll = BatchApplier.read(records, consumer);
@@ -222,6 +228,13 @@ public class ProjectionConsumer {
             LOG.error("projection stopped", e);
         } finally {
             state = State.STOPPED;
+            try {
+                if (!forMonitoring.isEmpty()) {
+                    consumer.commitSync(forMonitoring, Duration.ofSeconds(2));
+                }
+            } catch (RuntimeException e) {
+                LOG.debugf("group offsets for tools not written at stop (%s)", e.toString());
+            }
             consumer.close(Duration.ofSeconds(5));
         }
     }
@@ -249,7 +262,7 @@ public class ProjectionConsumer {
         public void applied(List<LogRecord> records) {
             appliedCount.increment(records.size());
             lastError = null;
-            commitForMonitoring(records);
+            commitForMonitoring(records, false);
         }
 
         @Override
@@ -290,17 +303,24 @@ public class ProjectionConsumer {
         }
     }
 
-    /** Kafka's own group offsets are only for tools such as kafka-consumer-groups (lag). */
-    private void commitForMonitoring(List<LogRecord> applied) {
-        if (applied.isEmpty()) {
-            return;
-        }
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    /**
+     * Kafka's own group offsets are only for tools such as kafka-consumer-groups (lag): the
+     * positions that count are committed with the read models. So they are written once per
+     * {@link ProjectionConfig#groupOffsetsInterval()} at most, and when the log goes quiet,
+     * rather than after every batch.
+     */
+    private void commitForMonitoring(List<LogRecord> applied, boolean quiet) {
         for (LogRecord r : applied) {
-            offsets.merge(new TopicPartition(Topics.EVENTS, r.position().partition()),
+            forMonitoring.merge(new TopicPartition(Topics.EVENTS, r.position().partition()),
                     new OffsetAndMetadata(r.position().offset() + 1), (a, b) -> a.offset() >= b.offset() ? a : b);
         }
-        consumer.commitAsync(offsets, null);
+        long now = System.nanoTime();
+        if (forMonitoring.isEmpty() || !quiet && now - lastMonitoringCommit < config.groupOffsetsInterval().toNanos()) {
+            return;
+        }
+        consumer.commitAsync(new HashMap<>(forMonitoring), null);
+        forMonitoring.clear();
+        lastMonitoringCommit = now;
     }
 
     private void sleep(Duration d) {
@@ -357,6 +377,8 @@ public class ProjectionConsumer {
             // Every applied batch is already committed with its offsets; a batch still being
             // retried drops these partitions, which their new owner resumes from PostgreSQL.
             revoked.addAll(partitions);
+            // Their group offsets are the new owner's to write now.
+            forMonitoring.keySet().removeAll(partitions);
             assigned = currentAssignment();
         }
 
