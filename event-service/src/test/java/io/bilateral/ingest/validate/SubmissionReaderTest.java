@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,6 +39,23 @@ class SubmissionReaderTest {
         assertThat(e.event().sources()).hasSize(1);
         assertThat(e.metadata().recordedAt()).isEqualTo(Instant.parse("2026-11-28T10:00:00.123456Z"));
         assertThat(e.metadata().factId()).isEqualTo("bel-chn-" + e.metadata().eventId());
+    }
+
+    @Test
+    void eventsSentWithoutAnId_getIdsOfVersion7_thatSortAsTextInTheOrderTheyCame() {
+        long before = System.currentTimeMillis();
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            ids.add(reader.read(VALID).metadata().eventId());
+        }
+        long after = System.currentTimeMillis();
+        // The read models index the event id and the fact id ("bel-chn-" and the event id) as text.
+        List<String> asText = ids.stream().map(UUID::toString).toList();
+        assertThat(asText).doesNotHaveDuplicates().isSortedAccordingTo(String::compareTo);
+        assertThat(ids).allSatisfy(id -> {
+            assertThat(id.version()).isEqualTo(7);
+            assertThat(id.getMostSignificantBits() >>> 16).as("its time, in Unix milliseconds").isBetween(before, after);
+        });
     }
 
     @Test

@@ -83,7 +83,8 @@ public final class EventSchemas {
             ObjectNode properties = (ObjectNode) schema.get("properties");
             properties.putObject(EventJson.TYPE).put("const", type.wireName());
             properties.putObject(EventJson.EVENT_ID).put("type", "string").put("format", "uuid")
-                    .put("description", "optional: chosen by the client, so that a retry is recognised");
+                    .put("description", "optional: chosen by the client, so that a retry is recognised (best a time-ordered UUID, version 7);"
+                            + " without one, the server assigns a UUID of version 7");
             properties.putObject(EventJson.FACT_ID).put("type", "string").put("pattern", "^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$")
                     .put("description", type.isCorrection() ? "the fact this corrects" : "optional: defaults to the event id");
             ArrayNode required = schema.withArray("required");
