@@ -53,14 +53,24 @@ public class SearchIndexer {
      */
     static final String WORDS = "jsonb_to_tsvector('simple'::regconfig, %s - '{eventId,factId,recordedAt,recordedBy,coding}'::text[], '[\"string\"]'::jsonb)";
 
-    /** The facts touched by the next events, indexed from their current state; returns the last number covered. */
-    private static final String INDEX = """
+    /**
+     * The facts touched by the next events, indexed from their current state; returns the last
+     * number covered. Each fact is looked up by its key on its own (a lateral subquery the
+     * planner may not merge into a join, {@code OFFSET 0}): joined to the page instead
+     * ({@code IN (SELECT ...)}), a prepared statement's generic plan, made once while the tables
+     * were small (a service's first rounds) and kept for the life of its connection, scanned
+     * every fact in every round. A catch-up of 420,000 events read 42 million rows of
+     * {@code facts} that way, 157 rounds of 220-480 ms against 65-145 ms by key (BENCHMARKS.md,
+     * 2026-12-06, 19:40). A lookup by key is the plan at any size.
+     */
+    public static final String INDEX = """
             WITH next AS (
                 SELECT seq, fact_id FROM events WHERE seq > $1 ORDER BY seq LIMIT $2
             ), indexed AS (
                 INSERT INTO fact_search (fact_id, search)
                 SELECT f.fact_id, %s
-                FROM facts f WHERE f.fact_id IN (SELECT fact_id FROM next)
+                FROM (SELECT DISTINCT fact_id FROM next) page
+                CROSS JOIN LATERAL (SELECT fact_id, payload FROM facts WHERE facts.fact_id = page.fact_id OFFSET 0) f
                 ORDER BY f.fact_id
                 ON CONFLICT (fact_id) DO UPDATE SET search = EXCLUDED.search
             )
