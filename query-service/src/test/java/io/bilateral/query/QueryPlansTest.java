@@ -111,7 +111,8 @@ class QueryPlansTest {
      * planner free to scan. A connection keeps a prepared statement's generic plan once it has
      * run it a few times, and a plan made while the tables were small (this test's, a new
      * database's) outlives their growth: the round's join to its page was planned as a scan of
-     * every fact, which a catch-up then paid in every round (BENCHMARKS.md, 2026-12-06, 19:40).
+     * every fact, which a catch-up then paid in every round (BENCHMARKS.md, "Levers tried:
+     * 2026-12-06, 19:16–20:00").
      */
     @Test
     void searchIndexRound_readsItsFactsByKey_inAGenericPlanMadeOnSmallTables() throws Exception {
