@@ -110,8 +110,8 @@ class QueryPlansTest {
      * The search index's round reads its page's facts by key in a generic plan too, with the
      * planner free to scan. A connection keeps a prepared statement's generic plan once it has
      * run it a few times, and a plan made while the tables were small (this test's, a new
-     * database's) outlives their growth: the round's join to its page was planned as a scan of
-     * every fact, which a catch-up then paid in every round (BENCHMARKS.md, "Levers tried:
+     * database's) can outlive their growth: the round's join to its page was planned as a scan
+     * of every fact, which a catch-up then paid in each round it served (BENCHMARKS.md, "Levers tried:
      * 2026-12-06, 19:16–20:00").
      */
     @Test

@@ -57,11 +57,12 @@ public class SearchIndexer {
      * The facts touched by the next events, indexed from their current state; returns the last
      * number covered. Each fact is looked up by its key on its own (a lateral subquery the
      * planner may not merge into a join, {@code OFFSET 0}): joined to the page instead
-     * ({@code IN (SELECT ...)}), a prepared statement's generic plan, made once while the tables
-     * were small (a service's first rounds) and kept for the life of its connection, scanned
-     * every fact in every round. A catch-up of 420,000 events read 42 million rows of
-     * {@code facts} that way, 157 rounds of 220-480 ms against 65-145 ms by key (BENCHMARKS.md,
-     * "Levers tried: 2026-12-06, 19:16–20:00"). A lookup by key is the plan at any size.
+     * ({@code IN (SELECT ...)}), a prepared statement's generic plan, made on its connection while
+     * the tables were small (a service's first rounds) and kept until PostgreSQL replaced it,
+     * scanned every fact in every round it served: in one catch-up of 420,000 events, 157 rounds
+     * read 42 million rows of {@code facts}, and such a round took 220-480 ms against 65-145 ms
+     * by key (BENCHMARKS.md, "Levers tried: 2026-12-06, 19:16–20:00"). A lookup by key is the
+     * plan at any size.
      */
     public static final String INDEX = """
             WITH next AS (
