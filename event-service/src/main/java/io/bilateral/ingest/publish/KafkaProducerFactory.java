@@ -32,9 +32,14 @@ public class KafkaProducerFactory {
     /**
      * The producer gives up within {@code timeout} all told: waiting for metadata (a third of
      * it) and then for delivery (the rest), so that its own verdict, not a timer beside it,
-     * decides the answer, and nothing is appended after the client was told 503.
+     * decides the answer, and nothing is appended after the client was told 503. Every producer
+     * of this service takes its settings here, so this is where LZ4 gets its native
+     * implementation ({@link NativeLz4}) before the first one compresses.
      */
     static Map<String, Object> settings(String servers, Duration timeout, int lingerMs, String compression) {
+        if ("lz4".equals(compression)) {
+            NativeLz4.load();
+        }
         long total = Math.max(timeout.toMillis(), 1500);
         long block = total / 3;
         long delivery = total - block - 200;
