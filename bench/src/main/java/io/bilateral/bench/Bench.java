@@ -194,8 +194,8 @@ public final class Bench {
                         + rates.cpu());
         r.compare("1 bulk ingestion", "POST /events/batch, all " + batches + " batches from the service's first", rates.fromCold(), "events/s",
                 "ProducerPerformance, as above", producer, true, null, null, "JIT cold: the figure the runs before 2026-12-03 15:00 gave");
-        r.add("1 bulk ingestion", "peer: ProducerPerformance's first run on this broker (the broker cold; the baseline of the runs before "
-                + "2026-12-07, when the peer ran once)", coldBroker, "records/s", null);
+        r.add("1 bulk ingestion", "peer: ProducerPerformance's first run on this broker (the broker cold; what the runs before "
+                + "2026-12-06 23:22 compared with, when the peer ran once)", coldBroker, "records/s", null);
         if (peers.kafkaLimit() != null) {
             r.add("1 bulk ingestion", "peer script kafka-limit.sh (own broker, same session)", peers.kafkaLimit(), "records/s", null);
         }

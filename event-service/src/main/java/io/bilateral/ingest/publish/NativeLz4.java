@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
  * class loader neither holds, so every batch was compressed by the pure-Java implementation:
  * a quarter of a batch request's thread in a profile of bulk ingestion, and about six times
  * slower than the native one on this machine (BENCHMARKS.md, "Levers tried: 2026-12-06,
- * 22:16–"). Loading the library once, before the first producer exists, makes Kafka take the
+ * 22:16–23:22"). Loading the library once, before the first producer exists, makes Kafka take the
  * native one. Where it cannot load (no writable temporary directory, a platform without the
  * bundled library, another class loader holding it in dev mode), the Java one stays: slower,
  * never wrong. Only event-service compresses; query-service only decompresses, and leaves it.
