@@ -7,6 +7,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,9 +50,24 @@ class RequestLimitsTest implements ReadyFirst {
     @TestHTTPResource("/")
     URI root;
 
+    @Inject
+    StreamHub hub;
+
+    /**
+     * The whole answer, within a bound: a stream that was let open where it should have been
+     * refused never ends, and must fail the test rather than hang it.
+     */
     private HttpResponse<String> get(String client, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(root.resolve(path)).header("X-Forwarded-For", client).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HTTP.sendAsync(HttpRequest.newBuilder(root.resolve(path)).header("X-Forwarded-For", client).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * A stream is counted once it has started, which may be just after its client has the
+     * answer's headers: the next stream is asked for only when the hub counts those open.
+     */
+    private void awaitCounted(int open) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.subscribers() == open);
     }
 
     private SseClient stream(String client) throws Exception {
@@ -79,8 +96,10 @@ class RequestLimitsTest implements ReadyFirst {
 
     @Test
     void streamsPastAClientsShare_orTheInstancesCap_areRefusedBeforeTheyOpen_andThoseOpenCarryOn() throws Exception {
+        int open = hub.subscribers();
         try (SseClient first = stream("203.0.113.5");
              SseClient second = stream("203.0.113.5")) {
+            awaitCounted(open + 2);
             HttpResponse<String> third = get("203.0.113.5", "/events/stream");
             assertThat(third.statusCode()).isEqualTo(429);
             assertThat(third.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
@@ -88,6 +107,7 @@ class RequestLimitsTest implements ReadyFirst {
 
             // Another client gets the instance's last stream; past it, everyone is told the instance is full.
             try (SseClient other = stream("203.0.113.6")) {
+                awaitCounted(open + 3);
                 HttpResponse<String> full = get("203.0.113.6", "/events/stream");
                 assertThat(full.statusCode()).isEqualTo(503);
                 assertThat(full.body()).contains("rate-limited");
