@@ -46,9 +46,15 @@ import java.util.function.Function;
  */
 public final class BatchReader {
 
-    /** Events per task: large enough that handing a chunk over costs little against validating it. */
-    static final int CHUNK = 256;
-    /** A chunk ends early at this much JSON: 256 large events would be hundreds of megabytes. */
+    /**
+     * Events per task: large enough that handing a chunk over costs little against validating it
+     * (about half a millisecond of work), small enough that the chunks in flight, whose parsed
+     * trees outlive the young collections that come every few milliseconds under a bulk load,
+     * fit the survivor space. At 256 they did not: event-service's young collections took twice
+     * as long and spilled the trees into the old generation (BENCHMARKS.md, 2026-12-07).
+     */
+    static final int CHUNK = 64;
+    /** A chunk ends early at this much JSON: 64 large events would be tens of megabytes. */
     static final int CHUNK_BYTES = 256 * 1024;
     /** Chunks in flight at once: bounds the memory a batch holds while being read. */
     static final int IN_FLIGHT = 4;
