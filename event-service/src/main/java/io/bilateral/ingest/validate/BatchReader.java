@@ -49,7 +49,7 @@ public final class BatchReader {
     /**
      * Events per task: large enough that handing a chunk over costs little against validating it
      * (about half a millisecond of work), small enough that the chunks in flight, whose parsed
-     * trees outlive the young collections that come every few milliseconds under a bulk load,
+     * trees outlive the young collections that come every 30 ms or so under a bulk load,
      * fit the survivor space. At 256 they did not: event-service's young collections took twice
      * as long and spilled the trees into the old generation (BENCHMARKS.md, 2026-12-07).
      */
