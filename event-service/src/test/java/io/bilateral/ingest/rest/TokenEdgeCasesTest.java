@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -93,6 +94,23 @@ class TokenEdgeCasesTest implements ReadyFirst {
                 ((Number) r.path("offset")).longValue());
         org.assertj.core.api.Assertions.assertThat(io.bilateral.events.envelope.CloudEventsKafka.fromRecord(record).metadata().recordedBy())
                 .isEqualTo(new io.bilateral.events.envelope.RecordedBy("token-tests", LocalJwt.ISSUER, "newsroom-app"));
+    }
+
+    @Test
+    void aTokenWithClientIdButNoAzp_namesThatClient_andOneWithNeither_namesNone() throws Exception {
+        assertThat(recordedBy(claims(c -> c.setClaim("client_id", "desk-importer"))))
+                .isEqualTo(new io.bilateral.events.envelope.RecordedBy("token-tests", LocalJwt.ISSUER, "desk-importer"));
+        assertThat(recordedBy(claims(c -> { })))
+                .isEqualTo(new io.bilateral.events.envelope.RecordedBy("token-tests", LocalJwt.ISSUER, null));
+    }
+
+    /** Who the record of one fact posted with these claims (signed by the local key) says recorded it. */
+    private static io.bilateral.events.envelope.RecordedBy recordedBy(JwtClaims claims) throws Exception {
+        io.restassured.response.Response r = given().auth().oauth2(signed(claims, AlgorithmIdentifiers.RSA_USING_SHA256, localPrivateKey()))
+                .contentType(ContentType.JSON).body(FACT).post("/events").then().statusCode(202).extract().response();
+        var record = TopicRecords.at(TestStackResource.stack().kafkaBootstrapServers(), r.path("partition"),
+                ((Number) r.path("offset")).longValue());
+        return io.bilateral.events.envelope.CloudEventsKafka.fromRecord(record).metadata().recordedBy();
     }
 
     @Test
