@@ -63,6 +63,12 @@ public class InFlight {
         return new Held(memoryKib, kib);
     }
 
+    /** {@link #event} without waiting, for a thread that must not wait: null when that memory is not free now. */
+    public Held eventIfFree(long jsonBytes) {
+        int kib = kib(estimate(jsonBytes));
+        return tryTake(kib) ? new Held(memoryKib, kib) : null;
+    }
+
     /** A batch's turn, waiting at most {@code in-flight-wait}. */
     public Held batch() {
         if (!acquired(batches, 1, wait)) {

@@ -1,7 +1,7 @@
 package io.bilateral.ingest.rest;
 
 import io.bilateral.ingest.config.IngestConfig;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
@@ -31,7 +31,7 @@ public class BenchBaselineResource {
     }
 
     @POST
-    @Blocking
+    @NonBlocking
     @RolesAllowed(EventResource.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

@@ -16,6 +16,9 @@ import io.bilateral.ingest.validate.SubmissionReader;
 import io.bilateral.ingest.validate.ValidationPool;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -71,8 +74,17 @@ public class EventResource {
         this.config = config;
     }
 
+    /*
+     * Not @Blocking: Quarkus REST reads a body of up to quarkus.rest.input-buffer-size (10 KiB) on
+     * the event loop and calls this there, so a fact of usual size is read, validated and handed
+     * to the producer without a worker waiting for its body (that wait and its wake-ups were a
+     * tenth of event-service's CPU under single POSTs; BENCHMARKS.md). A larger body is read on a
+     * worker through a blocking stream, and this is called on that worker. Nothing here waits on
+     * an event loop: memory that is not free now is waited for on a worker, and the producer's
+     * send() is moved to one by EventPublisher.
+     */
     @POST
-    @Blocking
+    @NonBlocking
     @RolesAllowed(EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -89,19 +101,35 @@ public class EventResource {
             + "all the memory set aside for them: not accepted; Retry-After says when to try again")
     public Uni<Response> post(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
                               @RequestBody(description = "One event; an example of every type is listed",
-                                      content = @Content(mediaType = MediaType.APPLICATION_JSON)) InputStream body) throws IOException {
+                                      content = @Content(mediaType = MediaType.APPLICATION_JSON)) InputStream body) {
         long max = config.limits().maxEventBytes().asLongValue();
-        // Taken before the body is read, for as long as the event is held: until the broker's answer.
-        InFlight.Held memory = inFlight.event(length == null || length < 0 ? max : Math.min(length, max));
+        long expected = length == null || length < 0 ? max : Math.min(length, max);
+        RecordedBy who = submitter.recordedBy();
+        // Memory is taken before the event is parsed, for as long as it is held: until the broker's answer.
+        if (!Context.isOnEventLoopThread()) {
+            return accept(inFlight.event(expected), body, who);
+        }
+        InFlight.Held memory = inFlight.eventIfFree(expected);
+        if (memory != null) {
+            return accept(memory, body, who);
+        }
+        // None free now: wait for it (at most in-flight-wait, then 503) where waiting is allowed.
+        return Uni.createFrom().item(() -> inFlight.event(expected))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onItem().transformToUni(held -> accept(held, body, who));
+    }
+
+    /** Reads, validates and publishes one event, holding {@code memory} until the broker's answer. */
+    private Uni<Response> accept(InFlight.Held memory, InputStream body, RecordedBy who) {
         try {
-            byte[] bytes = new LimitedInputStream(body, max, "the event").readAllBytes();
-            EventEnvelope event = reader.read(new String(bytes, StandardCharsets.UTF_8)).recordedBy(submitter.recordedBy());
+            byte[] bytes = new LimitedInputStream(body, config.limits().maxEventBytes().asLongValue(), "the event").readAllBytes();
+            EventEnvelope event = reader.read(new String(bytes, StandardCharsets.UTF_8)).recordedBy(who);
             return publisher.publish(event)
                     .map(position -> Response.accepted(Accepted.of(event, position)).build())
                     .onTermination().invoke(memory::close);
         } catch (IOException | RuntimeException e) {
             memory.close();
-            throw e;
+            return Uni.createFrom().failure(e);
         }
     }
 
