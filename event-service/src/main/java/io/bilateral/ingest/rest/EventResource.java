@@ -38,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.bilateral.events.envelope.RecordedBy;
 import io.bilateral.ingest.auth.Submitter;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -79,9 +80,9 @@ public class EventResource {
      * the event loop and calls this there, so a fact of usual size is read, validated and handed
      * to the producer without a worker waiting for its body (that wait and its wake-ups were a
      * tenth of event-service's CPU under single POSTs; BENCHMARKS.md). A larger body is read on a
-     * worker through a blocking stream, and this is called on that worker. Nothing here waits on
-     * an event loop: memory that is not free now is waited for on a worker, and the producer's
-     * send() is moved to one by EventPublisher.
+     * worker through a blocking stream. Nothing here waits on an event loop: a body not read whole
+     * yet, and memory that is not free now, are waited for on a worker, and the producer's send()
+     * is moved to one by EventPublisher.
      */
     @POST
     @NonBlocking
@@ -109,11 +110,14 @@ public class EventResource {
         if (!Context.isOnEventLoopThread()) {
             return accept(inFlight.event(expected), body, who);
         }
-        InFlight.Held memory = inFlight.eventIfFree(expected);
+        // A body Quarkus REST read whole comes as a ByteArrayInputStream; any other stream may
+        // still wait for bytes (a body past the buffer can reach this on the event loop too).
+        InFlight.Held memory = body instanceof ByteArrayInputStream ? inFlight.eventIfFree(expected) : null;
         if (memory != null) {
             return accept(memory, body, who);
         }
-        // None free now: wait for it (at most in-flight-wait, then 503) where waiting is allowed.
+        // The body still arriving, or no memory free now: read it, or wait for the memory (at most
+        // in-flight-wait, then 503), where waiting is allowed.
         return Uni.createFrom().item(() -> inFlight.event(expected))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onItem().transformToUni(held -> accept(held, body, who));
