@@ -12,7 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.opentelemetry.api.trace.Span;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Metric;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -24,16 +27,42 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class EventPublisher {
 
+    /**
+     * How long after an acknowledgement send() is taken not to wait for metadata: the producer
+     * keeps a topic's metadata while it sends to it and forgets it only after
+     * {@code metadata.max.idle.ms} (5 minutes) without a send.
+     */
+    static final Duration METADATA_HELD = Duration.ofMinutes(1);
+    /**
+     * The share of the producer's buffer ({@code buffer.memory}, 32 MB) that must be free for
+     * send() to be taken not to wait for space: a quarter, room for the largest events
+     * ({@code max-event-bytes}, 1 MB) of every event loop at once.
+     */
+    static final double BUFFER_RESERVE = 0.25;
+
     private final Producer<String, byte[]> producer;
+    /** Kafka's own gauges of the producer's buffer (null when it has none: then every send() is taken to wait). */
+    private final Metric bufferFree;
+    private final Metric bufferTotal;
+    /** When the broker last acknowledged an event (System.nanoTime()); a minute and more ago at first. */
+    private volatile long acknowledgedAt = System.nanoTime() - 2 * METADATA_HELD.toNanos();
     private final IngestConfig config;
     private final PublishMetrics metrics;
     private final PublishTracing tracing;
 
     EventPublisher(Producer<String, byte[]> producer, IngestConfig config, PublishMetrics metrics, PublishTracing tracing) {
         this.producer = producer;
+        this.bufferFree = producerMetric(producer, "buffer-available-bytes");
+        this.bufferTotal = producerMetric(producer, "buffer-total-bytes");
         this.config = config;
         this.metrics = metrics;
         this.tracing = tracing;
+    }
+
+    private static Metric producerMetric(Producer<?, ?> producer, String name) {
+        return producer.metrics().entrySet().stream()
+                .filter(m -> m.getKey().group().equals("producer-metrics") && m.getKey().name().equals(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
     public Uni<LogPosition> publish(EventEnvelope event) {
@@ -49,6 +78,7 @@ public class EventPublisher {
                             metrics.single(start, error == null);
                             PublishTracing.end(span, error);
                             if (error == null) {
+                                acknowledgedAt = System.nanoTime();
                                 em.complete(new LogPosition(meta.partition(), meta.offset()));
                             } else {
                                 em.fail(new BrokerUnavailableException("the broker did not acknowledge the event: " + error.getMessage(), error, event));
@@ -60,15 +90,33 @@ public class EventPublisher {
                 em.fail(new BrokerUnavailableException("the broker cannot be reached: " + e.getMessage(), e, event));
             }
         });
-        // send() may block while it fetches metadata: never on an event loop. A blocking
-        // resource's thread may wait, and handing over to yet another worker cost a thread hop
-        // and a context capture on every POST.
-        if (Context.isOnEventLoopThread()) {
+        // send() waits for two things only: metadata the producer does not have (it has the
+        // topic's while the broker acknowledges) and room in its buffer. When it has both, it
+        // runs where the POST was read, on the event loop: the hop to a worker and back was a
+        // tenth of event-service's CPU at the POST's peak (BENCHMARKS.md). Otherwise (just
+        // started, nothing acknowledged for a minute, the buffer three-quarters full: the
+        // broker may be gone) never on an event loop. A blocking resource's thread may wait.
+        if (Context.isOnEventLoopThread() && sendMayWait()) {
             sent = sent.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
         // The producer answers within the timeout (see KafkaProducerFactory); this is a backstop.
         return sent.ifNoItem().after(config.publish().timeout().plusSeconds(1))
                 .failWith(() -> new BrokerUnavailableException("no acknowledgement from the broker within "
                         + config.publish().timeout().toMillis() + " ms", new TimeoutException(), event));
+    }
+
+    /**
+     * True unless the broker acknowledged an event within the last {@link #METADATA_HELD} and
+     * at least {@link #BUFFER_RESERVE} of the producer's buffer is free.
+     */
+    boolean sendMayWait() {
+        if (System.nanoTime() - acknowledgedAt > METADATA_HELD.toNanos() || bufferFree == null || bufferTotal == null) {
+            return true;
+        }
+        return bytes(bufferFree) < BUFFER_RESERVE * bytes(bufferTotal);
+    }
+
+    private static double bytes(Metric gauge) {
+        return gauge.metricValue() instanceof Number n ? n.doubleValue() : 0;
     }
 }

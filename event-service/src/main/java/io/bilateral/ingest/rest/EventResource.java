@@ -82,7 +82,7 @@ public class EventResource {
      * tenth of event-service's CPU under single POSTs; BENCHMARKS.md). A larger body is read on a
      * worker through a blocking stream. Nothing here waits on an event loop: a body not read whole
      * yet, and memory that is not free now, are waited for on a worker, and the producer's send()
-     * is moved to one by EventPublisher.
+     * is moved to one by EventPublisher whenever it might wait.
      */
     @POST
     @NonBlocking
