@@ -35,8 +35,9 @@ public class EventPublisher {
     static final Duration METADATA_HELD = Duration.ofMinutes(1);
     /**
      * The share of the producer's buffer ({@code buffer.memory}, 32 MB) that must be free for
-     * send() to be taken not to wait for space: a quarter, room for the largest events
-     * ({@code max-event-bytes}, 1 MB) of every event loop at once.
+     * send() to be taken not to wait for space: a quarter, room for eight of the largest events
+     * ({@code max-event-bytes}, 1 MB) appended at once between the check and the send (Quarkus
+     * runs two event loops a core).
      */
     static final double BUFFER_RESERVE = 0.25;
 
