@@ -42,9 +42,10 @@ public class EventPublisher {
     static final double BUFFER_RESERVE = 0.25;
 
     private final Producer<String, byte[]> producer;
-    /** Kafka's own gauges of the producer's buffer (null when it has none: then every send() is taken to wait). */
+    /** Kafka's own gauge of the producer's free buffer (null when it has none: then every send() is taken to wait). */
     private final Metric bufferFree;
-    private final Metric bufferTotal;
+    /** {@link #BUFFER_RESERVE} of the buffer's size ({@code buffer.memory}, fixed for the producer's life), in bytes. */
+    private final double reserveBytes;
     /** When the broker last acknowledged an event (System.nanoTime()); a minute and more ago at first. */
     private volatile long acknowledgedAt = System.nanoTime() - 2 * METADATA_HELD.toNanos();
     private final IngestConfig config;
@@ -54,7 +55,8 @@ public class EventPublisher {
     EventPublisher(Producer<String, byte[]> producer, IngestConfig config, PublishMetrics metrics, PublishTracing tracing) {
         this.producer = producer;
         this.bufferFree = producerMetric(producer, "buffer-available-bytes");
-        this.bufferTotal = producerMetric(producer, "buffer-total-bytes");
+        Metric bufferTotal = producerMetric(producer, "buffer-total-bytes");
+        this.reserveBytes = bufferTotal == null ? Double.NaN : BUFFER_RESERVE * bytes(bufferTotal);
         this.config = config;
         this.metrics = metrics;
         this.tracing = tracing;
@@ -111,10 +113,10 @@ public class EventPublisher {
      * at least {@link #BUFFER_RESERVE} of the producer's buffer is free.
      */
     boolean sendMayWait() {
-        if (System.nanoTime() - acknowledgedAt > METADATA_HELD.toNanos() || bufferFree == null || bufferTotal == null) {
+        if (System.nanoTime() - acknowledgedAt > METADATA_HELD.toNanos() || bufferFree == null || Double.isNaN(reserveBytes)) {
             return true;
         }
-        return bytes(bufferFree) < BUFFER_RESERVE * bytes(bufferTotal);
+        return bytes(bufferFree) < reserveBytes;
     }
 
     private static double bytes(Metric gauge) {
