@@ -222,17 +222,19 @@ public final class Bench {
         HttpLoad.Outcome postPeak = load.peak(post, 32, s.postWarmup(), s.postWindow());
         r.compare("2 single POST", "POST /events peak (32 connections)", postPeak.perSecond(), "events/s",
                 "no-op POST, same service", noopPeak.perSecond(), true, "≥ 0.5×", 0.5, failures(postPeak));
+        CpuShares halfCpu = CpuShares.start(t);
         HttpLoad.Outcome half = load.atRate(post, postPeak.perSecond() / 2, s.postWindow(), 64);
         r.bound("2 single POST", String.format(Locale.ROOT, "POST /events p99 at half the peak (%.0f/s)", postPeak.perSecond() / 2),
                 half.p99Ms(), "ms", 20, "≤ 20 ms", "p50 " + Results.number(half.p50Ms()) + " ms; sent late by the generator, p99 "
-                        + Results.number(half.lateP99Ms()) + " ms" + failures(half, ", "));
+                        + Results.number(half.lateP99Ms()) + " ms" + failures(half, ", ") + "; " + halfCpu.shares());
         // The floor under that p99 on this machine: the same service answering the same requests
         // at the same rate without validating or publishing them (its no-op), right after.
+        CpuShares noopHalfCpu = CpuShares.start(t);
         HttpLoad.Outcome noopHalf = load.atRate(noop, postPeak.perSecond() / 2, s.postWindow(), 64);
         r.add("2 single POST", String.format(Locale.ROOT, "peer: no-op POST at the same rate (%.0f/s), p99 (same body, token and "
                         + "connections; event-service answers it without validating or publishing)", postPeak.perSecond() / 2),
                 noopHalf.p99Ms(), "ms", "p50 " + Results.number(noopHalf.p50Ms()) + " ms; sent late by the generator, p99 "
-                        + Results.number(noopHalf.lateP99Ms()) + " ms" + failures(noopHalf, ", "));
+                        + Results.number(noopHalf.lateP99Ms()) + " ms" + failures(noopHalf, ", ") + "; " + noopHalfCpu.shares());
         // The floor under that p99: the broker's own acknowledgement at the same rate, right after.
         KafkaLatency.Outcome kafka = new KafkaLatency(t).atRate(postPeak.perSecond() / 2, s.postWarmup(), s.postWindow());
         r.add("2 single POST", String.format(Locale.ROOT, "peer: Kafka's own producer at the same rate (%.0f/s), send → acknowledged, p99 "
@@ -252,10 +254,11 @@ public final class Bench {
             String shares = cpu.shares() + " (the load generator is the rest)";
             r.compare("5 query", "GET " + path + " peak (32 connections)", peak.perSecond(), "req/s", "no-op GET, same service",
                     noopPeak.perSecond(), true, "≥ 0.5×", 0.5, failures(peak) == null ? shares : failures(peak) + "; " + shares);
+            CpuShares halfCpu = CpuShares.start(t);
             HttpLoad.Outcome half = load.atRate(get, peak.perSecond() / 2, s.window(), 64);
             r.bound("5 query", String.format(Locale.ROOT, "GET %s p99 at half the peak (%.0f/s)", path, peak.perSecond() / 2),
                     half.p99Ms(), "ms", 10, "≤ 10 ms", "p50 " + Results.number(half.p50Ms()) + " ms; sent late by the generator, p99 "
-                            + Results.number(half.lateP99Ms()) + " ms" + failures(half, ", "));
+                            + Results.number(half.lateP99Ms()) + " ms" + failures(half, ", ") + "; " + halfCpu.shares());
         }
     }
 

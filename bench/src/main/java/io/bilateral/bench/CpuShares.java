@@ -17,13 +17,25 @@ import java.util.stream.Stream;
  * compilers' part: in a phase of a few seconds they can take half of a service's CPU
  * (BENCHMARKS.md, "Levers tried: 2026-12-04, 19:51–20:36"), which is warming up, not the
  * cost of the work itself; and its collector's part, which a heap too small for the work
- * shows first (the serial collector, the services' default, runs in the VM thread).
+ * shows first (the serial collector, the services' default, runs in the VM thread). Where the
+ * kernel reports CPU pressure, it also gives how much of the window some task was runnable
+ * and waiting for a CPU: at half a peak the cores are not all busy, yet a request's thread can
+ * wait its turn behind the load generator's, which is what a p99 there shows (BENCHMARKS.md,
+ * "Levers tried: 2026-12-07, 15:39–17:17").
  */
 final class CpuShares {
 
-    /** The jiffies counted so far: the machine's (busy and total), per part, and per JVM part its JIT compilers' and its collector's. */
-    private record Snapshot(long busy, long total, Map<String, Long> parts, Map<String, Long> jit, Map<String, Long> gc) {
+    /**
+     * The jiffies counted so far: the machine's (busy and total), per part, and per JVM part its
+     * JIT compilers' and its collector's; when it was taken, and the kernel's count of the time
+     * some task waited for a CPU (µs; -1 where the kernel does not report it).
+     */
+    private record Snapshot(long busy, long total, Map<String, Long> parts, Map<String, Long> jit, Map<String, Long> gc,
+                            long nanos, long cpuWaitMicros) {
     }
+
+    /** Linux's pressure stall information for the CPU (4.20 and later, when enabled). */
+    private static final Path CPU_PRESSURE = Path.of("/proc/pressure/cpu");
 
     private final Target target;
     private Snapshot start;
@@ -45,6 +57,10 @@ final class CpuShares {
         double total = Math.max(1, end.total() - start.total());
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "CPU in the window: machine %.0f%% of %d cores busy",
                 100 * (end.busy() - start.busy()) / total, Runtime.getRuntime().availableProcessors()));
+        if (start.cpuWaitMicros() >= 0 && end.cpuWaitMicros() >= 0 && end.nanos() > start.nanos()) {
+            s.append(String.format(Locale.ROOT, ", a task waiting for a CPU %.0f%% of the time",
+                    100.0 * (end.cpuWaitMicros() - start.cpuWaitMicros()) * 1000 / (end.nanos() - start.nanos())));
+        }
         String sep = ": ";
         for (Map.Entry<String, Long> part : end.parts().entrySet()) {
             long used = part.getValue() - start.parts().getOrDefault(part.getKey(), 0L);
@@ -73,7 +89,7 @@ final class CpuShares {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return new Snapshot(0, 0, Map.of(), Map.of(), Map.of());
+            return new Snapshot(0, 0, Map.of(), Map.of(), Map.of(), System.nanoTime(), -1);
         }
         Map<String, Long> parts = new LinkedHashMap<>();
         Map<String, Long> jit = new LinkedHashMap<>();
@@ -109,7 +125,28 @@ final class CpuShares {
         parts.put("broker (local stack)", broker);
         jit.put("broker (local stack)", brokerJit);
         gc.put("broker (local stack)", brokerGc);
-        return new Snapshot(busy, total, parts, jit, gc);
+        return new Snapshot(busy, total, parts, jit, gc, System.nanoTime(), cpuWaitMicros(read(CPU_PRESSURE)));
+    }
+
+    /**
+     * The "total" of the "some" line of /proc/pressure/cpu: the µs in which at least one task
+     * was runnable and waiting for a CPU; -1 when the text has none (no such file, an old kernel).
+     */
+    private static long cpuWaitMicros(String pressure) {
+        for (String line : pressure.split("\n")) {
+            if (line.startsWith("some ")) {
+                for (String field : line.trim().split("\\s+")) {
+                    if (field.startsWith("total=")) {
+                        try {
+                            return Long.parseLong(field.substring("total=".length()));
+                        } catch (NumberFormatException e) {
+                            return -1;
+                        }
+                    }
+                }
+            }
+        }
+        return -1;
     }
 
     /** HotSpot's JIT compiler threads: "C1 CompilerThread0", "C2 CompilerThread0" (Linux keeps 15 characters). */

@@ -66,6 +66,25 @@ class BenchSmokeIT {
         }
         assertThat(benches).containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
         assertThat(unmeasured).as("figures that measured nothing").isEmpty();
+        // The p99s at half a peak say how busy the CPU was in their window and, where the kernel
+        // reports CPU pressure, how long some task waited for a CPU: what such a tail waits on.
+        boolean pressure;
+        try {
+            pressure = Files.readString(Path.of("/proc/pressure/cpu")).contains("total=");
+        } catch (java.io.IOException | RuntimeException e) {
+            pressure = false;
+        }
+        List<String> halfPeakNotes = new ArrayList<>();
+        for (JsonNode f : results.path("figures")) {
+            if (f.path("name").asText().contains("p99 at half the peak")) {
+                halfPeakNotes.add(f.path("note").asText());
+            }
+        }
+        assertThat(halfPeakNotes).as("the POST's and both reads' p99 at half their peaks").hasSize(3)
+                .allSatisfy(note -> assertThat(note).contains("CPU in the window: machine"));
+        if (pressure) {
+            assertThat(halfPeakNotes).allSatisfy(note -> assertThat(note).containsPattern("a task waiting for a CPU \\d+% of the time"));
+        }
         assertThat(Files.readString(out.resolve("results.md"))).contains("| 8 stream |");
 
         // The long growth run, at a token size: two steps, each measured.
