@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The migrations, each in a database of its own on the test stack's server. Upgrades of a
  * database that already holds read models: each migration that moves data is run on rows an
  * earlier version wrote (every other test starts from an empty schema, where such a migration
- * has nothing to move). And the baseline script that new databases get instead of V1 to V18.
+ * has nothing to move). And the baseline script that new databases get instead of V1 to V18
+ * (later versions then run on it as on any database).
  */
 @QuarkusTest
 @QuarkusTestResource(value = TestStackResource.class, restrictToAnnotatedClass = true)
@@ -79,6 +80,35 @@ class MigrationsTest {
                 assertThat(rs.getString("nullable")).as("fact_revisions.sources may be null").isEqualTo("YES");
             }
         }
+    }
+
+    @Test
+    void upgradeToV19_leavesEachFactsFirstRevisionInItsRow_andKeepsTheCorrections() throws Exception {
+        String url = database("upgrade_v19");
+        migrate(url, "18");
+        try (Connection c = DriverManager.getConnection(url, LocalPostgres.USER, LocalPostgres.PASSWORD); Statement s = c.createStatement()) {
+            // As V18 stored them: a fact recorded and amended, whose payload carries its recording
+            // event's id and author as the envelope writes them; and one whose payload does not
+            // (written before the envelope held them), known only from its revision 1.
+            s.execute("""
+                    INSERT INTO facts (fact_id, dyad, type, occurred, precision, payload, revision, recorded_at, updated_at) VALUES
+                    ('amended', 'BEL-CHN', 'OfficialVisit', '2001', 'year',
+                     '{"type": "OfficialVisit", "eventId": "00000000-0000-0000-0000-00000000000a", "recordedBy": {"subject": "alice"}}', 2, now(), now()),
+                    ('older', 'BEL-CHN', 'OfficialVisit', '2002', 'year', '{"type": "OfficialVisit", "summary": "kept"}', 1, now(), now())""");
+            s.execute("""
+                    INSERT INTO fact_revisions (fact_id, revision, event_id, kind, reason, sources, changes, recorded_at, recorded_by) VALUES
+                    ('amended', 1, '00000000-0000-0000-0000-00000000000a', 'RECORDED', NULL, NULL, NULL, now(), '{"subject": "alice"}'),
+                    ('amended', 2, '00000000-0000-0000-0000-00000000000b', 'AMENDED', 'a better date', '[]', '{"occurred": "2001"}', now(), '{"subject": "bob"}'),
+                    ('older', 1, '00000000-0000-0000-0000-00000000000c', 'RECORDED', NULL, NULL, NULL, now(), '{"subject": "carol"}')""");
+        }
+        migrate(url, "19");
+        assertThat(lines(url, "SELECT fact_id || ' ' || revision || ' ' || kind FROM fact_revisions ORDER BY fact_id, revision"))
+                .as("the corrections' revisions, and only those").containsExactly("amended 2 AMENDED");
+        assertThat(lines(url, """
+                SELECT fact_id || ' ' || (payload->>'eventId') || ' ' || (payload->'recordedBy'->>'subject') || ' ' || COALESCE(payload->>'summary', '-')
+                FROM facts ORDER BY fact_id"""))
+                .as("each fact's recording event and author, in its row; the rest of the payload kept")
+                .containsExactly("amended 00000000-0000-0000-0000-00000000000a alice -", "older 00000000-0000-0000-0000-00000000000c carol kept");
     }
 
     @Test

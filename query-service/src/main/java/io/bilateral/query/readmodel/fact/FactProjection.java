@@ -35,7 +35,9 @@ import java.util.UUID;
 
 /**
  * Keeps {@code facts} (each fact in its current state, with the derived date bounds and
- * precision the timeline sorts and filters on) and {@code fact_revisions} (its history).
+ * precision the timeline sorts and filters on) and {@code fact_revisions} (its corrections).
+ * A fact's first revision is its row: its payload is the recording event's JSON, with the
+ * event's id and author, which no amendment changes (V19).
  * Corrections fold in: an amendment merges its changes into the current revision, a
  * retraction marks the fact retracted; either only when based on the current revision.
  * Otherwise, or when the fact is unknown or the amended fact would be invalid, the
@@ -50,8 +52,6 @@ public class FactProjection implements ReadModelProjection {
 
     /** One mapper for the whole projection: building one per call (it was, per revision) costs more than the write. */
     private static final ObjectMapper JSON = EventJson.mapper();
-    /** The first revision of every fact; its sources are its event's (see {@link #revisions}). */
-    private static final String RECORDED = "RECORDED";
     private static final String ALREADY_EXISTS = "a fact with this id already exists; record a new fact or amend it";
 
     /** Returns the facts inserted: an id that exists already is not, and its event is a conflict. */
@@ -133,7 +133,7 @@ public class FactProjection implements ReadModelProjection {
         return applied.chain(() -> record(tx, last, concerned));
     }
 
-    /** Records new facts: revision 1 of each, or a conflict when its id is taken. */
+    /** Records new facts (revision 1 of each is its row), or a conflict when its id is taken. */
     private Uni<Void> record(SqlConnection tx, List<NewEvent> facts, ConcernedDyads concerned) {
         if (facts.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -165,13 +165,11 @@ public class FactProjection implements ReadModelProjection {
         return tx.preparedQuery(INSERT).execute(columns).chain(inserted -> {
             Set<String> ids = new HashSet<>();
             inserted.forEach(row -> ids.add(row.getString("fact_id")));
-            List<Revision> revisions = new ArrayList<>();
             List<Conflict> conflicts = new ArrayList<>();
             List<Counted> counted = new ArrayList<>();
             List<NewEvent> fresh = new ArrayList<>();
             for (NewEvent e : tried) {
                 if (ids.contains(e.envelope().metadata().factId())) {
-                    revisions.add(new Revision(e, 1, RECORDED, null, null));
                     counted.add(new Counted(e.envelope().dyad().toString(), e.envelope().type().wireName(),
                             e.envelope().event().coding().goldstein(), 1));
                     fresh.add(e);
@@ -180,7 +178,7 @@ public class FactProjection implements ReadModelProjection {
                 }
             }
             repeated.forEach(e -> conflicts.add(new Conflict(e, 1, null, ALREADY_EXISTS)));
-            return revisions(tx, revisions).chain(() -> conflicts(tx, conflicts)).chain(() -> count(tx, counted))
+            return conflicts(tx, conflicts).chain(() -> count(tx, counted))
                     .chain(() -> concerns(tx, fresh, concerned));
         });
     }
@@ -286,7 +284,7 @@ public class FactProjection implements ReadModelProjection {
         return target;
     }
 
-    /** A row of {@code fact_revisions}: what the event made of its fact. */
+    /** A row of {@code fact_revisions}: what a correction made of its fact. */
     private record Revision(NewEvent event, int revision, String kind, String reason, JsonNode changes) {
     }
 
@@ -304,8 +302,7 @@ public class FactProjection implements ReadModelProjection {
                         revisions.stream().map(r -> r.event().envelope().metadata().eventId()).toArray(UUID[]::new),
                         revisions.stream().map(Revision::kind).toArray(String[]::new),
                         revisions.stream().map(Revision::reason).toArray(String[]::new),
-                        // A recorded fact's sources are its event's, which events.payload holds (V18): not stored again.
-                        revisions.stream().map(r -> RECORDED.equals(r.kind()) ? null : r.event().sources()).toArray(Buffer[]::new),
+                        revisions.stream().map(r -> r.event().sources()).toArray(Buffer[]::new),
                         revisions.stream().map(r -> r.changes() == null ? null : r.changes().toString()).toArray(String[]::new),
                         revisions.stream().map(r -> Sql.timestamp(r.event().envelope().metadata().recordedAt())).toArray(OffsetDateTime[]::new),
                         revisions.stream().map(r -> recordedBy(r.event())).toArray(String[]::new)))

@@ -29,12 +29,20 @@ public class FactResource {
     private static final String FACT = """
             SELECT fact_id, dyad, type, occurred, precision, earliest, latest, certainty, revision, retracted,
                    recorded_at, updated_at, payload FROM facts WHERE fact_id = $1""";
-    /** A recorded fact's revision keeps no sources of its own: they are its event's (V18). */
+    /**
+     * Revision 1 is the fact's row (V19): its payload keeps the recording event's id and author,
+     * which no amendment changes, and its sources are that event's (V18); the corrections'
+     * revisions are rows of fact_revisions.
+     */
     private static final String HISTORY = """
-            SELECT r.revision, r.event_id, r.kind, r.reason, COALESCE(r.sources, e.payload->'sources') AS sources, r.changes,
-                   r.recorded_at, r.recorded_by
-            FROM fact_revisions r LEFT JOIN events e ON e.dyad = $2 AND e.event_id = r.event_id
-            WHERE r.fact_id = $1 ORDER BY r.revision""";
+            SELECT 1 AS revision, (f.payload->>'eventId')::uuid AS event_id, 'RECORDED' AS kind, NULL::text AS reason,
+                   e.payload->'sources' AS sources, NULL::jsonb AS changes, f.recorded_at, f.payload->'recordedBy' AS recorded_by
+            FROM facts f LEFT JOIN events e ON e.dyad = f.dyad AND e.event_id = (f.payload->>'eventId')::uuid
+            WHERE f.fact_id = $1
+            UNION ALL
+            SELECT revision, event_id, kind, reason, sources, changes, recorded_at, recorded_by
+            FROM fact_revisions WHERE fact_id = $1
+            ORDER BY revision""";
     private static final String CONFLICTS = """
             SELECT event_id, based_on_revision, current_revision, reason, recorded_at, recorded_by
             FROM fact_conflicts WHERE fact_id = $1 ORDER BY recorded_at""";
@@ -55,7 +63,7 @@ public class FactResource {
                 return Uni.createFrom().failure(new NotFoundProblem("no fact " + factId));
             }
             Row f = rows.iterator().next();
-            return pool.preparedQuery(HISTORY).execute(Tuple.of(factId, f.getString("dyad"))).chain(history -> pool.preparedQuery(CONFLICTS).execute(id).map(conflicts -> {
+            return pool.preparedQuery(HISTORY).execute(id).chain(history -> pool.preparedQuery(CONFLICTS).execute(id).map(conflicts -> {
                 List<FactDetail.Revision> revisions = new ArrayList<>(history.rowCount());
                 history.forEach(r -> revisions.add(new FactDetail.Revision(r.getInteger("revision"), r.getUUID("event_id").toString(),
                         r.getString("kind"), r.getString("reason"), StoredJson.list(r.getJsonArray("sources")),

@@ -53,7 +53,8 @@ public class TimelineResource {
               AND ($6::date IS NULL OR (%1$s, %2$s, f.fact_id) > ($6::date, $7::int, $8::text))
               AND ($10::text IS NULL OR jsonb_path_exists(f.payload, '$.** ? (@ == $a)', jsonb_build_object('a', $10::text)))
               AND ($11::text IS NULL OR f.fact_id IN (SELECT fact_id FROM fact_search WHERE search @@ websearch_to_tsquery('simple', $11::text)))
-              AND ($12::text IS NULL OR f.fact_id IN (SELECT fact_id FROM fact_revisions WHERE recorded_by->>'subject' = $12::text))
+              AND ($12::text IS NULL OR f.payload->'recordedBy'->>'subject' = $12::text
+                   OR f.fact_id IN (SELECT fact_id FROM fact_revisions WHERE recorded_by->>'subject' = $12::text))
             ORDER BY %1$s, %2$s, f.fact_id
             LIMIT $9""";
     /**
