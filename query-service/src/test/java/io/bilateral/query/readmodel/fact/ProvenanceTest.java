@@ -37,6 +37,8 @@ class ProvenanceTest implements ReadyFirst {
 
         given().get("/facts/prt-esp-relations").then().statusCode(200)
                 .body("history.recordedBy.subject", contains("alice", "bob"))
+                // Revision 1 is read from the fact's row, which the amendment rewrote: still the recording event's.
+                .body("history.eventId", contains(recorded.metadata().eventId().toString(), amended.metadata().eventId().toString()))
                 .body("history[0].recordedBy.issuer", equalTo("https://idp.example.org"))
                 .body("history[0].recordedBy.clientId", equalTo("newsroom-app"))
                 .body("conflicts[0].recordedBy.subject", equalTo("alice"));
