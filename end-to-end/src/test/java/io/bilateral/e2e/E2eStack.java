@@ -105,6 +105,18 @@ final class E2eStack implements AutoCloseable {
                 "/q/health/ready", List.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError")));
     }
 
+    /** event-service with these JVM options instead of the tests' heap option, once it is ready. */
+    ServiceProcess startEventServiceWithJvmOptions(String name, List<String> jvmOptions) {
+        return started(ServiceProcess.start(name, jar("event-service"), freePort(), common(), dir.resolve("logs"),
+                "/q/health/ready", jvmOptions));
+    }
+
+    /** query-service on the default database and group with these JVM options instead of the tests' heap option, once it is ready. */
+    ServiceProcess startQueryServiceWithJvmOptions(String name, List<String> jvmOptions) {
+        return started(ServiceProcess.start(name, jar("query-service"), freePort(), queryEnv(LocalPostgres.DATABASE, QUERY_GROUP),
+                dir.resolve("logs"), "/q/health/ready", jvmOptions));
+    }
+
     /** event-service with a 2 s bound on a single POST and 30 s on a batch. */
     ServiceProcess startEventService() {
         return startEventService(Map.of());
