@@ -133,6 +133,20 @@ class EventResourceTest implements ReadyFirst {
         assertThat(CloudEventsKafka.header(record.headers(), CloudEventsKafka.RECORDED_BY)).isEqualTo("test-editor");
     }
 
+    /**
+     * Tracing is off in this profile (the default): the record carries no trace context, so no
+     * reader builds spans for it (TracingTest has tracing on). Before 2026-12-08 it carried one:
+     * with the SDK disabled, OpenTelemetry's autoconfiguration still made recording spans.
+     */
+    @Test
+    void withTracingOff_theRecordCarriesNoTraceContext() {
+        Response r = given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body(RELATIONS_1971)
+                .post("/events").then().statusCode(202).extract().response();
+        ConsumerRecord<String, byte[]> record = TopicRecords.at(servers(), r.path("partition"), ((Number) r.path("offset")).longValue());
+        assertThat(CloudEventsKafka.header(record.headers(), CloudEventsKafka.ID)).isEqualTo(r.path("eventId"));
+        assertThat(io.bilateral.events.envelope.TraceHeaders.read(record.headers())).isEmpty();
+    }
+
     @Test
     void unicodeNames_areAcceptedAndStoredIntact() {
         String visit = BadInputTest.VISIT.replace("Zhu Rongji", "习近平").replace("1991-04", "2009-10")

@@ -8,6 +8,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,9 @@ import java.util.Map;
  * {@code TraceHeaders}), a consumer span in the publication's trace, from the start of the
  * transaction that applied the record to its commit. Only committed transactions make spans:
  * a batch retried after a failure shows once, as it finally was. With tracing off (the
- * default), nothing is made.
+ * default), nothing is made: the {@link Projector} is then given none (with
+ * {@code quarkus.otel.sdk.disabled}, OpenTelemetry's autoconfiguration still builds an SDK that
+ * samples every span, only exporting none; BENCHMARKS.md, 2026-12-08).
  */
 @ApplicationScoped
 public class ProjectionTracing {
@@ -38,10 +41,17 @@ public class ProjectionTracing {
 
     private final Tracer tracer;
     private final TextMapPropagator propagator;
+    private final boolean on;
 
-    ProjectionTracing(Tracer tracer, OpenTelemetry openTelemetry) {
+    ProjectionTracing(Tracer tracer, OpenTelemetry openTelemetry, @ConfigProperty(name = "quarkus.otel.sdk.disabled") boolean sdkDisabled) {
         this.tracer = tracer;
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+        this.on = !sdkDisabled;
+    }
+
+    /** Whether tracing is on: off, the projection makes no spans and reads no clock for them. */
+    boolean on() {
+        return on;
     }
 
     /** The records' spans, from {@code start} to now: their transaction has just committed. */

@@ -75,13 +75,14 @@ public class Projector {
     private final int concurrency;
     /** A batch of fewer records is applied in one transaction, whatever its partitions. */
     private final int splitAt;
-    /** The live projection's spans; none for a rebuild's replay. */
+    /** The live projection's spans; none for a rebuild's replay, nor with tracing off. */
     private final ProjectionTracing tracing;
 
     @Inject
     Projector(Pool pool, Instance<ReadModelProjection> readModels, ParkingLot parking, ProjectionConfig config,
               ProjectionTracing tracing) {
-        this(pool, readModels.stream().toList(), parking, LOCK_SPACE, true, config.concurrency(), config.maxPollRecords(), tracing);
+        this(pool, readModels.stream().toList(), parking, LOCK_SPACE, true, config.concurrency(), config.maxPollRecords(),
+                tracing.on() ? tracing : null);
     }
 
     private Projector(Pool pool, List<ReadModelProjection> readModels, ParkingLot parking, int lockSpace, boolean notifies,

@@ -7,27 +7,31 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
 
 /**
  * The stream's part of a fact's trace: a span for each committed event handed to a
  * subscriber, in the trace the event was published in (stored with it, migration V15). Events
- * published without tracing make none, and with tracing off the spans are no-ops.
+ * published without tracing make none, and with tracing off nothing is made (not even no-op
+ * spans: see {@code ProjectionTracing}).
  */
 @ApplicationScoped
 class StreamTracing {
 
     private final Tracer tracer;
     private final TextMapPropagator propagator;
+    private final boolean on;
 
-    StreamTracing(Tracer tracer, OpenTelemetry openTelemetry) {
+    StreamTracing(Tracer tracer, OpenTelemetry openTelemetry, @ConfigProperty(name = "quarkus.otel.sdk.disabled") boolean sdkDisabled) {
         this.tracer = tracer;
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+        this.on = !sdkDisabled;
     }
 
     void delivered(CommittedEvent e) {
-        if (e.traceparent() == null) {
+        if (!on || e.traceparent() == null) {
             return;
         }
         tracer.spanBuilder("deliver /events/stream").setSpanKind(SpanKind.PRODUCER)
